@@ -1,0 +1,61 @@
+"use server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn, signOut } from "@/auth";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { setFlash } from "@/lib/flash";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { createUser, EmailTakenError } from "@/lib/users/service";
+import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
+import type { FormState } from "@/components/forms/form-state";
+
+export type SignInFields = "email" | "password";
+export type SignUpFields = "email" | "password" | "confirmPassword";
+
+const INVALID_CREDENTIALS = "Invalid e-mail or password";
+
+/** Signs in through Auth.js; on success Auth.js redirects (a thrown NEXT_REDIRECT, passed through). */
+async function signInWithCredentials(email: string, password: string, callbackUrl: string | undefined) {
+  await signIn("credentials", { email, password, redirectTo: safeRedirectPath(callbackUrl) });
+}
+
+export async function signInAction(_prev: FormState<SignInFields>, formData: FormData): Promise<FormState<SignInFields>> {
+  const raw = formFields(formData, ["email", "password", "callbackUrl"]);
+  const values = { email: raw.email?.slice(0, 320) ?? "" };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
+  try {
+    await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
+  } catch (error) {
+    if (error instanceof AuthError) return { values, errors: { form: INVALID_CREDENTIALS } };
+    throw error;
+  }
+  return { values, errors: {} };
+}
+
+export async function signUpAction(_prev: FormState<SignUpFields>, formData: FormData): Promise<FormState<SignUpFields>> {
+  const raw = formFields(formData, ["email", "password", "confirmPassword", "callbackUrl"]);
+  const values = { email: raw.email?.slice(0, 320) ?? "" };
+  const parsed = signUpSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
+  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
+  try {
+    await createUser(prisma, { email: parsed.data.email, password: parsed.data.password });
+  } catch (error) {
+    if (error instanceof EmailTakenError) return { values, errors: { email: error.message } };
+    throw error;
+  }
+  try {
+    await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
+  } catch (error) {
+    // The account exists; if signing in fails for a passing reason, let them sign in by hand.
+    if (error instanceof AuthError) redirect("/sign-in");
+    throw error;
+  }
+  return { values, errors: {} };
+}
+
+export async function signOutAction(): Promise<void> {
+  await setFlash("You have been signed out.");
+  await signOut({ redirectTo: "/" });
+}

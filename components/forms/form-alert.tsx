@@ -1,0 +1,9 @@
+/** A form-level error (e.g. "Invalid e-mail or password"), announced when it appears. */
+export function FormAlert({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="form-alert" role="alert">
+      {message}
+    </p>
+  );
+}

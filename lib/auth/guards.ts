@@ -1,0 +1,44 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { prisma } from "@/lib/db";
+import { can, hasRole, type Permission } from "@/lib/auth/permissions";
+import { loadUserAccess, type UserAccess } from "@/lib/users/access";
+
+/**
+ * The signed-in user as the database knows them now, or null. The JWT only says who they were when
+ * they signed in: a deleted or deactivated user, or a token older than the user's sessionVersion,
+ * counts as signed out. Memoised per request, so a page with ten checks makes one query.
+ */
+export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await loadUserAccess(prisma, id);
+  if (!user || !user.active || user.sessionVersion !== session.user.sessionVersion) return null;
+  return user;
+});
+
+function signInPath(callbackPath: string): string {
+  return `/sign-in?${new URLSearchParams({ callbackUrl: callbackPath })}`;
+}
+
+export async function requireUser(callbackPath = "/account"): Promise<UserAccess> {
+  const user = await getCurrentUser();
+  if (!user) redirect(signInPath(callbackPath));
+  return user;
+}
+
+/** Signed out: to sign-in. Signed in without the permission: 403 (app/forbidden.tsx). */
+export async function requirePermission(permission: Permission, callbackPath = "/account"): Promise<UserAccess> {
+  const user = await requireUser(callbackPath);
+  if (!can(user, permission)) forbidden();
+  return user;
+}
+
+export async function requireRole(role: string, callbackPath = "/account"): Promise<UserAccess> {
+  const user = await requireUser(callbackPath);
+  if (!hasRole(user, role)) forbidden();
+  return user;
+}

@@ -1,0 +1,1 @@
+export const FLASH_COOKIE = "mfo-flash";

@@ -1,0 +1,111 @@
+import "server-only";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
+import { ADMIN_ROLE, DEFAULT_ROLE } from "@/lib/auth/permissions";
+import { loadUserAccess, type UserAccess } from "./access";
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this e-mail already exists");
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Creates a user with a hashed password and the given roles. The e-mail must already be normalised
+ * (lib/validation/user.ts). The unique index, not a prior lookup, decides who wins a race, so ten
+ * simultaneous sign-ups with one address make one row and nine EmailTakenErrors.
+ */
+export async function createUser(
+  db: PrismaClient,
+  input: { email: string; password: string; name?: string | null; roles?: readonly string[] },
+): Promise<{ id: string; email: string }> {
+  const passwordHash = await hashPassword(input.password);
+  const roles = input.roles ?? [DEFAULT_ROLE];
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name ?? null,
+        passwordHash,
+        roles: { create: roles.map((name) => ({ role: { connect: { name } } })) },
+      },
+      select: { id: true, email: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/**
+ * Checks a password. Unknown e-mail, no password, wrong password and inactive account all answer null
+ * after exactly one bcrypt compare, so neither the answer nor its timing tells them apart.
+ */
+export async function authenticate(
+  db: PrismaClient,
+  email: string,
+  password: string,
+  ip: string | null,
+): Promise<UserAccess | null> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
+  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+  if (!user || !ok || !user.active) return null;
+  await recordSignIn(db, user.id, ip);
+  return loadUserAccess(db, user.id);
+}
+
+/** Flask-Security-Too's "trackable": the previous current sign-in becomes the last one. */
+async function recordSignIn(db: PrismaClient, userId: string, ip: string | null): Promise<void> {
+  const previous = await db.user.findUnique({
+    where: { id: userId },
+    select: { currentSignInAt: true, currentSignInIp: true },
+  });
+  await db.user.update({
+    where: { id: userId },
+    data: {
+      lastSignInAt: previous?.currentSignInAt ?? null,
+      lastSignInIp: previous?.currentSignInIp ?? null,
+      currentSignInAt: new Date(),
+      currentSignInIp: ip,
+      signInCount: { increment: 1 },
+    },
+  });
+}
+
+/** Start-up's ADMIN_EMAIL/ADMIN_PASSWORD: create that user, or reset their password, and make them admin. */
+export async function ensureAdmin(db: PrismaClient, email: string, password: string): Promise<"created" | "updated"> {
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!existing) {
+    await createUser(db, { email, password, roles: [ADMIN_ROLE, DEFAULT_ROLE] });
+    return "created";
+  }
+  const admin = await db.role.findUniqueOrThrow({ where: { name: ADMIN_ROLE }, select: { id: true } });
+  await db.user.update({
+    where: { id: existing.id },
+    data: {
+      passwordHash: await hashPassword(password),
+      active: true,
+      roles: { connectOrCreate: { where: { userId_roleId: { userId: existing.id, roleId: admin.id } }, create: { roleId: admin.id } } },
+    },
+  });
+  return "updated";
+}
+
+export const USERS_PAGE_SIZE = 50;
+
+export async function listUsersNewestFirst(db: PrismaClient, page: number) {
+  const [total, users] = await Promise.all([
+    db.user.count(),
+    db.user.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: { id: true, email: true, name: true, active: true, createdAt: true, lastSignInAt: true, currentSignInAt: true },
+    }),
+  ]);
+  return { total, users, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}

@@ -1,0 +1,7 @@
+// Field limits shared by the zod schemas (server) and the forms' HTML attributes (client), so the
+// browser and the server never disagree. No zod here: this module ships to the browser.
+export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
+export const PASSWORD_MAX_LENGTH = 128; // NIST SP 800-63B-4 asks verifiers to allow at least 64
+export const DEFAULT_PASSWORD_MIN_LENGTH = 15; // NIST SP 800-63B-4, password as the only factor
+export const NAME_MAX_LENGTH = 100;
+export const CALLBACK_URL_MAX_LENGTH = 2048;

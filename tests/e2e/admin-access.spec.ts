@@ -1,0 +1,114 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { encode } from "@auth/core/jwt";
+import { E2E } from "./env";
+import { e2eDb, signInAsAdmin, signUpAndLand } from "./helpers";
+
+const SESSION_COOKIE = "authjs.session-token";
+
+/** A session cookie signed with the server's secret but carrying whatever claims a test chooses. */
+async function forgedSession(claims: Record<string, unknown>): Promise<string> {
+  return encode({ token: { ...claims }, secret: E2E.authSecret, salt: SESSION_COOKIE });
+}
+
+async function getRaw(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
+  const response = await request.get(path, { headers, maxRedirects: 0 });
+  return { status: response.status(), location: response.headers()["location"] ?? "", body: await response.text() };
+}
+
+async function userId(email: string): Promise<string> {
+  const rows = await e2eDb().execute({ sql: "SELECT id FROM User WHERE email = ?", args: [email] });
+  return String(rows.rows[0].id);
+}
+
+test.describe("admin area", () => {
+  test("a signed-in user without admin access gets a 403 page, not a redirect", async ({ page }) => {
+    await signUpAndLand(page, "nosy");
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(403);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByText("users", { exact: true })).toHaveCount(0);
+  });
+
+  test("an admin sees the number of users and the newest first, 50 a page", async ({ page }) => {
+    const db = e2eDb();
+    const stamp = Date.now();
+    // Old accounts made straight in the database so the list needs a second page.
+    for (let i = 0; i < 55; i++) {
+      await db.execute({
+        sql: "INSERT INTO User (id, email, createdAt, updatedAt) VALUES (?, ?, ?, ?)",
+        args: [`bulk-${stamp}-${i}`, `bulk-${stamp}-${i}@example.org`, Date.UTC(2021, 0, 1) + i, Date.UTC(2021, 0, 1)],
+      });
+    }
+    const newest = await signUpAndLand(page, "newest");
+    await page.context().clearCookies();
+    const before = Number((await db.execute("SELECT count(*) AS n FROM User")).rows[0].n);
+    await signInAsAdmin(page);
+    const after = Number((await db.execute("SELECT count(*) AS n FROM User")).rows[0].n);
+    // Other tests sign up in parallel: the count shown lies between the counts read around the page load.
+    const shown = Number(await page.getByTestId("user-count").textContent());
+    expect(shown).toBeGreaterThanOrEqual(before);
+    expect(shown).toBeLessThanOrEqual(after);
+    const rows = page.locator("tbody tr");
+    await expect(rows).toHaveCount(50);
+    const emails = await page.locator("tbody tr td:first-child").allTextContents();
+    // Newest first: the account made a moment ago comes before every account from 2021.
+    const mine = emails.indexOf(newest);
+    expect(mine).toBeGreaterThanOrEqual(0);
+    const firstBulk = emails.findIndex((e) => e.startsWith("bulk-"));
+    if (firstBulk >= 0) expect(mine).toBeLessThan(firstBulk);
+    await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+    await page.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/\/admin\?page=2$/);
+    await expect(page.getByText("Page 2 of")).toBeVisible();
+    await expect(page.locator("tbody")).not.toContainText(newest);
+  });
+});
+
+test.describe("defence in depth: the server checks without the middleware", () => {
+  test("the CVE-2025-29927 header opens nothing to a signed-out visitor", async ({ request }) => {
+    const bypass = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+    for (const path of ["/account", "/admin"]) {
+      const r = await getRaw(request, path, bypass);
+      expect(r.status, path).toBeGreaterThanOrEqual(300);
+      expect(r.status, path).toBeLessThan(400);
+      expect(r.location, path).toContain("/sign-in");
+      expect(r.body).not.toContain("Your account");
+      expect(r.body).not.toContain("user-count");
+    }
+    const other = await getRaw(request, "/admin", { "x-middleware-subrequest": "src/middleware:nowaythiswillwork" });
+    expect(other.location).toContain("/sign-in");
+  });
+
+  test("claims forged into the token do not make a participant an admin", async ({ page, context }) => {
+    const email = await signUpAndLand(page, "forger");
+    const id = await userId(email);
+    await context.clearCookies();
+    await context.addCookies([
+      {
+        name: SESSION_COOKIE,
+        value: await forgedSession({ sub: id, email, roles: ["admin"], perms: ["admin.access", "users.read"], sv: 0 }),
+        url: E2E.baseURL,
+      },
+    ]);
+    // The middleware trusts the claim and lets the request through; the server re-reads the database.
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByTestId("user-count")).toHaveCount(0);
+  });
+
+  test("a token older than the user's session version, or for a deleted user, is signed out", async ({ page, context }) => {
+    const email = await signUpAndLand(page, "stale");
+    const id = await userId(email);
+    await e2eDb().execute({ sql: "UPDATE User SET sessionVersion = sessionVersion + 1 WHERE id = ?", args: [id] });
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+    await context.clearCookies();
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: await forgedSession({ sub: "no-such-user", email: "ghost@example.org", roles: [], perms: [], sv: 0 }), url: E2E.baseURL },
+    ]);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+  });
+});

@@ -1,0 +1,14 @@
+import { resolve } from "node:path";
+
+// What the e2e server is started with (playwright.config.ts) and what the tests need to know of it.
+const port = Number(process.env.E2E_PORT ?? 3107);
+export const E2E = {
+  port,
+  // Next rewrites 127.0.0.1 to localhost in request URLs, so Auth.js builds localhost URLs: match it.
+  baseURL: `http://localhost:${port}`,
+  dbFile: resolve(".e2e/e2e.db"),
+  databaseUrl: `file:${resolve(".e2e/e2e.db")}`,
+  authSecret: "e2e-only-secret-0123456789abcdef0123456789abcdef",
+  admin: { email: "admin@festival.test", password: "organizers keep the festival running" },
+  password: "a quiet song for the evening concert",
+} as const;

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import bcrypt from "bcryptjs";
+import { createTestDb } from "./test-db";
+import { authenticate, createUser, EmailTakenError, ensureAdmin, listUsersNewestFirst } from "@/lib/users/service";
+import { loadUserAccess } from "@/lib/users/access";
+import { ensureBuiltInRoles } from "@/lib/roles/service";
+import { ALL_PERMISSIONS } from "@/lib/auth/permissions";
+
+let t: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+const PASSWORD = "the brass band plays at noon";
+
+describe("createUser", () => {
+  it("gives a new user the participant role and a bcrypt hash, never the password", async () => {
+    const { id } = await createUser(t.db, { email: "new@example.org", password: PASSWORD });
+    const row = await t.db.user.findUniqueOrThrow({ where: { id } });
+    expect(row.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect(row.passwordHash).not.toContain(PASSWORD);
+    expect((await loadUserAccess(t.db, id))?.roles).toEqual(["participant"]);
+  });
+
+  it("makes exactly one user when ten sign-ups with one address arrive at once", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => createUser(t.db, { email: "race@example.org", password: PASSWORD })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(rejected).toHaveLength(9);
+    for (const r of rejected) expect(r.reason).toBeInstanceOf(EmailTakenError);
+    expect(await t.db.user.count({ where: { email: "race@example.org" } })).toBe(1);
+  });
+});
+
+describe("authenticate", () => {
+  it("answers null alike for unknown, wrong and inactive, each after one bcrypt compare", async () => {
+    const { id } = await createUser(t.db, { email: "inactive@example.org", password: PASSWORD });
+    await t.db.user.update({ where: { id }, data: { active: false } });
+    await createUser(t.db, { email: "known@example.org", password: PASSWORD });
+    const compare = vi.spyOn(bcrypt, "compare");
+    try {
+      for (const [email, password] of [
+        ["nobody@example.org", PASSWORD],
+        ["known@example.org", "the brass band plays at one"],
+        ["inactive@example.org", PASSWORD],
+      ]) {
+        compare.mockClear();
+        expect(await authenticate(t.db, email, password, "203.0.113.9")).toBeNull();
+        expect(compare).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  it("tracks sign-ins: count, current and previous time and address", async () => {
+    await createUser(t.db, { email: "tracked@example.org", password: PASSWORD });
+    const first = await authenticate(t.db, "tracked@example.org", PASSWORD, "203.0.113.1");
+    expect(first?.email).toBe("tracked@example.org");
+    await authenticate(t.db, "tracked@example.org", PASSWORD, "203.0.113.2");
+    const row = await t.db.user.findUniqueOrThrow({ where: { email: "tracked@example.org" } });
+    expect(row.signInCount).toBe(2);
+    expect(row.currentSignInIp).toBe("203.0.113.2");
+    expect(row.lastSignInIp).toBe("203.0.113.1");
+    expect(row.lastSignInAt!.getTime()).toBeLessThanOrEqual(row.currentSignInAt!.getTime());
+  });
+});
+
+describe("roles and the first admin", () => {
+  it("seeds idempotently and gives admin every permission", async () => {
+    await ensureBuiltInRoles(t.db);
+    await ensureBuiltInRoles(t.db);
+    expect(await t.db.role.count()).toBe(2);
+    expect(await ensureAdmin(t.db, "boss@example.org", PASSWORD)).toBe("created");
+    const boss = await t.db.user.findUniqueOrThrow({ where: { email: "boss@example.org" } });
+    const access = await loadUserAccess(t.db, boss.id);
+    expect(access?.roles).toEqual(["admin", "participant"]);
+    expect(access?.permissions).toEqual([...ALL_PERMISSIONS].sort());
+  });
+
+  it("promotes an existing user and resets their password", async () => {
+    await createUser(t.db, { email: "promoted@example.org", password: PASSWORD });
+    expect(await ensureAdmin(t.db, "promoted@example.org", "a brand new admin password")).toBe("updated");
+    expect(await authenticate(t.db, "promoted@example.org", PASSWORD, null)).toBeNull();
+    const access = await authenticate(t.db, "promoted@example.org", "a brand new admin password", null);
+    expect(access?.roles).toContain("admin");
+  });
+});
+
+describe("listUsersNewestFirst", () => {
+  it("pages 50 at a time, newest first", async () => {
+    const base = Date.UTC(2020, 0, 1);
+    await t.db.user.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ email: `bulk${i}@example.org`, createdAt: new Date(base + i * 1000) })),
+    });
+    const total = await t.db.user.count();
+    const first = await listUsersNewestFirst(t.db, 1);
+    expect(first.total).toBe(total);
+    expect(first.users).toHaveLength(50);
+    const times = first.users.map((u) => u.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const last = await listUsersNewestFirst(t.db, first.pageCount);
+    expect(last.users.at(-1)?.email).toBe("bulk0@example.org");
+  });
+});
