@@ -7,10 +7,36 @@ import { prisma } from "@/lib/db";
 import { signInSchema } from "@/lib/validation/user";
 import { authenticate } from "@/lib/users/service";
 import { clientIp } from "@/lib/auth/client-ip";
+import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
+import { recordAudit } from "@/lib/audit/service";
+
+/** How often a session's claims are compared with the database where no guard does it anyway. */
+const RECHECK_MS = 60_000;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   adapter: PrismaAdapter(prisma),
+  callbacks: {
+    ...authConfig.callbacks,
+    // Node side only (the middleware uses the edge config): a token whose user is gone or inactive,
+    // or whose session version is not the database's, ends here (null clears the cookie where the
+    // response can carry it); otherwise roles and permissions are refreshed from the database.
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      const now = Date.now();
+      if (params.user) return { ...token, chk: now };
+      if (params.trigger !== "update" && typeof token.chk === "number" && now - token.chk < RECHECK_MS) return token;
+      const user = token.sub ? await loadUserAccessOncePerRequest(token.sub) : null;
+      if (!user || !user.active || user.sessionVersion !== token.sv) return null;
+      return { ...token, email: user.email, roles: user.roles, perms: user.permissions, chk: now };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub) await recordAudit(prisma, { action: "user.signed_out", actor: { id: token.sub, email: token.email ?? "" }, subject: { id: token.sub, label: token.email } });
+    },
+  },
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace in the log.
     error(error) {

@@ -8,6 +8,8 @@ declare module "@auth/core/jwt" {
     perms?: string[];
     /** The user's sessionVersion when this token was issued; see lib/auth/guards.ts. */
     sv?: number;
+    /** When the Node-side jwt callback last compared the claims with the database (ms since epoch). */
+    chk?: number;
   }
 }
 

@@ -6,7 +6,8 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { createUser, EmailTakenError } from "@/lib/users/service";
+import { EmailTakenError, registerUser } from "@/lib/users/service";
+import { requestIp } from "@/lib/auth/request-ip";
 import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -40,7 +41,7 @@ export async function signUpAction(_prev: FormState<SignUpFields>, formData: For
   const parsed = signUpSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
   try {
-    await createUser(prisma, { email: parsed.data.email, password: parsed.data.password });
+    await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip: await requestIp() });
   } catch (error) {
     if (error instanceof EmailTakenError) return { values, errors: { email: error.message } };
     throw error;

@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { prisma } from "@/lib/db";
 import { can, hasRole, type Permission } from "@/lib/auth/permissions";
-import { loadUserAccess, type UserAccess } from "@/lib/users/access";
+import type { UserAccess } from "@/lib/users/access";
+import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
+import { hasSessionCookie } from "./session-cookie";
 
 /**
  * The signed-in user as the database knows them now, or null. The JWT only says who they were when
@@ -15,7 +17,7 @@ export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await loadUserAccess(prisma, id);
+  const user = await loadUserAccessOncePerRequest(id);
   if (!user || !user.active || user.sessionVersion !== session.user.sessionVersion) return null;
   return user;
 });
@@ -26,8 +28,10 @@ function signInPath(callbackPath: string): string {
 
 export async function requireUser(callbackPath = "/account"): Promise<UserAccess> {
   const user = await getCurrentUser();
-  if (!user) redirect(signInPath(callbackPath));
-  return user;
+  if (user) return user;
+  // A cookie without a valid session is a revoked one: /session-ended clears it and says so.
+  if (hasSessionCookie(await cookies())) redirect(`/session-ended?${new URLSearchParams({ callbackUrl: callbackPath })}`);
+  redirect(signInPath(callbackPath));
 }
 
 /** Signed out: to sign-in. Signed in without the permission: 403 (app/forbidden.tsx). */

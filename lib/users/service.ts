@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { ADMIN_ROLE, DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { loadUserAccess, type UserAccess } from "./access";
+import { recordAudit } from "@/lib/audit/service";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -41,6 +42,13 @@ export async function createUser(
   }
 }
 
+/** Self-service sign-up: a participant account, and its audit event. */
+export async function registerUser(db: PrismaClient, input: { email: string; password: string; ip: string | null }) {
+  const user = await createUser(db, { email: input.email, password: input.password });
+  await recordAudit(db, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
+  return user;
+}
+
 /**
  * Checks a password. Unknown e-mail, no password, wrong password and inactive account all answer null
  * after exactly one bcrypt compare, so neither the answer nor its timing tells them apart.
@@ -53,9 +61,15 @@ export async function authenticate(
 ): Promise<UserAccess | null> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
-  if (!user || !ok || !user.active) return null;
+  if (!user || !ok || !user.active) {
+    const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "inactive";
+    await recordAudit(db, { action: "user.sign_in_failed", actor: "anonymous", subject: { id: user?.id, label: email }, ip, details: { reason } });
+    return null;
+  }
   await recordSignIn(db, user.id, ip);
-  return loadUserAccess(db, user.id);
+  const access = await loadUserAccess(db, user.id);
+  if (access) await recordAudit(db, { action: "user.signed_in", actor: access, subject: { id: access.id, label: access.email }, ip });
+  return access;
 }
 
 /** Flask-Security-Too's "trackable": the previous current sign-in becomes the last one. */

@@ -1,0 +1,21 @@
+import { cookies } from "next/headers";
+import { NextResponse, type NextRequest } from "next/server";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { sessionCookieNames } from "@/lib/auth/session-cookie";
+import { setFlash } from "@/lib/flash";
+
+// Where the guards send a browser whose session cookie no longer holds (password changed, signed
+// out everywhere, deactivated, role changed): clear the cookie, say why, and go to sign-in.
+// A GET, so it must not be a way to sign someone out: a valid session is left alone.
+export async function GET(request: NextRequest) {
+  const callbackUrl = safeRedirectPath(request.nextUrl.searchParams.get("callbackUrl"));
+  if (await getCurrentUser()) return NextResponse.redirect(new URL(callbackUrl, request.nextUrl));
+  const jar = await cookies();
+  const stale = sessionCookieNames(jar);
+  for (const name of stale) jar.delete(name);
+  if (stale.length) await setFlash("Your session has ended. Please sign in again.");
+  const signIn = new URL("/sign-in", request.nextUrl);
+  signIn.searchParams.set("callbackUrl", callbackUrl);
+  return NextResponse.redirect(signIn);
+}
