@@ -1,15 +1,30 @@
 import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { createClient, type Config } from "@libsql/client";
+import { createClient, type Client, type Config } from "@libsql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// Several processes may share the SQLite file (the server, the CLI, a test): wait for a lock instead of
-// failing at once with SQLITE_BUSY. Remote libSQL (Turso) servers manage this themselves.
+// Several connections may share the SQLite file (the server, the CLI, a test, and the libSQL client
+// itself, which hands its connection to a transaction and opens a new one for everything else): wait
+// for a lock instead of failing at once with SQLITE_BUSY (which Prisma reports as P1008, "Operation has
+// timed out"). Remote libSQL (Turso) servers manage this themselves.
+const BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000";
+
+function waitForLocks(client: Client): Client {
+  void client.execute(BUSY_TIMEOUT).catch(() => {});
+  const transaction = client.transaction.bind(client);
+  client.transaction = async (...args: Parameters<Client["transaction"]>) => {
+    const tx = await transaction(...args);
+    // The connection used from now on is a new one: give it the same timeout.
+    await client.execute(BUSY_TIMEOUT);
+    return tx;
+  };
+  return client;
+}
+
 class LibSQLWithBusyTimeout extends PrismaLibSQL {
   createClient(config: Config) {
     const client = createClient(config);
-    if (config.url.startsWith("file:")) void client.execute("PRAGMA busy_timeout = 5000").catch(() => {});
-    return client;
+    return config.url.startsWith("file:") ? waitForLocks(client) : client;
   }
 }
 

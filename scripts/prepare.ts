@@ -55,6 +55,8 @@ async function main() {
   const { newPasswordSchema, emailSchema } = await import("@/lib/validation/user");
   const db = createPrismaClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   try {
+    // WAL lets readers and a writer work at once; the setting is stored in the file itself.
+    if (env.DATABASE_URL.startsWith("file:")) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await ensureBuiltInRoles(db);
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       const email = emailSchema.parse(env.ADMIN_EMAIL);
