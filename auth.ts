@@ -9,6 +9,8 @@ import { authenticate } from "@/lib/users/service";
 import { clientIp } from "@/lib/auth/client-ip";
 import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
 import { recordAudit } from "@/lib/audit/service";
+import { can } from "@/lib/auth/permissions";
+import { clearSessionHint, setSessionHint } from "@/lib/session-hint-cookie";
 
 /** How often a session's claims are compared with the database where no guard does it anyway. */
 const RECHECK_MS = 60_000;
@@ -32,7 +34,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   events: {
+    async signIn({ user }) {
+      await setSessionHint({ email: user.email ?? "", admin: can({ roles: user.roles ?? [], permissions: user.permissions ?? [] }, "admin.access") });
+    },
     async signOut(message) {
+      await clearSessionHint();
       const token = "token" in message ? message.token : null;
       if (token?.sub) await recordAudit(prisma, { action: "user.signed_out", actor: { id: token.sub, email: token.email ?? "" }, subject: { id: token.sub, label: token.email } });
     },

@@ -1,50 +1,16 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/permissions";
-import { SignOutButton } from "./sign-out-button";
+import { SessionNav } from "./session-nav";
 
-export async function SiteHeader() {
-  const user = await getCurrentUser();
+// Rendered at build time like the pages it sits on; the parts that depend on who is signed in are
+// filled in by SessionNav in the browser.
+export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
         <Link href="/" className="brand">
           <span aria-hidden="true">♪</span> Music Festival Organizer
         </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            <li>
-              <Link href="/">Home</Link>
-            </li>
-            <li>
-              <Link href="/account">Account</Link>
-            </li>
-            {can(user, "admin.access") && (
-              <li>
-                <Link href="/admin">Admin</Link>
-              </li>
-            )}
-          </ul>
-        </nav>
-        <div className="session-box">
-          {user ? (
-            <>
-              <span className="session-email" title="Signed in as">
-                {user.email}
-              </span>
-              <SignOutButton />
-            </>
-          ) : (
-            <>
-              <Link href="/sign-in" className="button button-quiet">
-                Sign in
-              </Link>
-              <Link href="/sign-up" className="button">
-                Sign up
-              </Link>
-            </>
-          )}
-        </div>
+        <SessionNav />
       </div>
     </header>
   );

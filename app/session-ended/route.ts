@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/guards";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { sessionCookieNames } from "@/lib/auth/session-cookie";
 import { setFlash } from "@/lib/flash";
+import { clearSessionHint } from "@/lib/session-hint-cookie";
 
 // Where the guards send a browser whose session cookie no longer holds (password changed, signed
 // out everywhere, deactivated, role changed): clear the cookie, say why, and go to sign-in.
@@ -14,6 +15,7 @@ export async function GET(request: NextRequest) {
   const jar = await cookies();
   const stale = sessionCookieNames(jar);
   for (const name of stale) jar.delete(name);
+  await clearSessionHint();
   if (stale.length) await setFlash("Your session has ended. Please sign in again.");
   const signIn = new URL("/sign-in", request.nextUrl);
   signIn.searchParams.set("callbackUrl", callbackUrl);

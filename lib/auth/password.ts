@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import bcrypt from "bcryptjs";
+import { bcryptWorkers } from "./bcrypt-workers";
 import { normalizePassword } from "./password-rules";
 
 export const BCRYPT_COST = 12;
@@ -16,13 +16,13 @@ function prehash(password: string): string {
   return createHmac("sha256", PREHASH_KEY).update(normalizePassword(password), "utf8").digest("base64");
 }
 
-/** Async bcrypt so hashing yields the event loop to other requests. */
+/** Hashing runs on worker threads (lib/auth/bcrypt-workers.ts), so it never blocks other requests. */
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(prehash(password), BCRYPT_COST);
+  return bcryptWorkers.hash(prehash(password), BCRYPT_COST);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(prehash(password), hash);
+  return bcryptWorkers.compare(prehash(password), hash);
 }
 
 // Compared against when the e-mail is unknown (or has no password), so that path costs one bcrypt
@@ -30,6 +30,6 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 let dummyHash: Promise<string> | undefined;
 export async function verifyAgainstNothing(password: string): Promise<false> {
   dummyHash ??= hashPassword("an unguessable placeholder that no account uses");
-  await bcrypt.compare(prehash(password), await dummyHash);
+  await bcryptWorkers.compare(prehash(password), await dummyHash);
   return false;
 }

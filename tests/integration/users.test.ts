@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import bcrypt from "bcryptjs";
+import { bcryptWorkers } from "@/lib/auth/bcrypt-workers";
 import { createTestDb } from "./test-db";
 import { authenticate, createUser, EmailTakenError, ensureAdmin, listUsersNewestFirst } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
@@ -42,7 +42,7 @@ describe("authenticate", () => {
     const { id } = await createUser(t.db, { email: "inactive@example.org", password: PASSWORD });
     await t.db.user.update({ where: { id }, data: { active: false } });
     await createUser(t.db, { email: "known@example.org", password: PASSWORD });
-    const compare = vi.spyOn(bcrypt, "compare");
+    const compare = vi.spyOn(bcryptWorkers, "compare");
     try {
       for (const [email, password] of [
         ["nobody@example.org", PASSWORD],

@@ -1,0 +1,80 @@
+import "server-only";
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+
+// bcrypt at cost 12 is ~250 ms of CPU. Even bcryptjs's async API runs that CPU on the main thread, so a
+// burst of sign-ins made every other page wait (GET / p99 rose 40× in `npm run bench`). Hashing runs
+// here, on worker threads, leaving the main thread one core to serve pages.
+const WORKER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const bcrypt = require("bcryptjs");
+parentPort.on("message", ({ id, op, a, b }) => {
+  try {
+    const result = op === "hash" ? bcrypt.hashSync(a, b) : bcrypt.compareSync(a, b);
+    parentPort.postMessage({ id, result });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error) });
+  }
+});
+`;
+
+type Job = { id: number; op: "hash" | "compare"; a: string; b: string | number; resolve: (v: never) => void; reject: (e: Error) => void };
+
+const size = Math.max(1, Math.min(4, availableParallelism() - 1));
+const idle: Worker[] = [];
+const queue: Job[] = [];
+const running = new Map<Worker, Job>();
+let started = 0;
+let nextId = 1;
+
+function spawnWorker(): Worker {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  worker.on("message", (msg: { id: number; result?: unknown; error?: string }) => {
+    const job = running.get(worker);
+    running.delete(worker);
+    if (job && job.id === msg.id) {
+      if (msg.error) job.reject(new Error(msg.error));
+      else job.resolve(msg.result as never);
+    }
+    release(worker);
+  });
+  worker.on("error", (error) => {
+    running.get(worker)?.reject(error);
+    running.delete(worker);
+    started--;
+    pump();
+  });
+  started++;
+  return worker;
+}
+
+function release(worker: Worker) {
+  idle.push(worker);
+  pump();
+  // An idle pool must not keep a CLI or script alive.
+  if (running.size === 0 && queue.length === 0) for (const w of idle) w.unref();
+}
+
+function pump() {
+  while (queue.length) {
+    const worker = idle.pop() ?? (started < size ? spawnWorker() : undefined);
+    if (!worker) return;
+    const job = queue.shift()!;
+    running.set(worker, job);
+    worker.ref();
+    worker.postMessage({ id: job.id, op: job.op, a: job.a, b: job.b });
+  }
+}
+
+function submit<T>(op: Job["op"], a: string, b: string | number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    queue.push({ id: nextId++, op, a, b, resolve: resolve as (v: never) => void, reject });
+    pump();
+  });
+}
+
+/** bcrypt on worker threads. An object, so tests can observe calls with vi.spyOn. */
+export const bcryptWorkers = {
+  hash: (data: string, cost: number) => submit<string>("hash", data, cost),
+  compare: (data: string, hash: string) => submit<boolean>("compare", data, hash),
+};

@@ -1,0 +1,148 @@
+// Shared by the benchmark scripts: a production server on a temp database, real sign-ins, and
+// autocannon runs. Only ever talks to localhost.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+
+export const BENCH_PASSWORD = "benchmark passphrase for everyone";
+
+export interface BenchServer {
+  baseUrl: string;
+  dbUrl: string;
+  process: ChildProcess;
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export function build() {
+  console.log("building (next build)…");
+  run("node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+}
+
+/** Migrates a fresh temp database, seeds roles and an admin, then lets `seed` add rows. */
+export async function startServer(options: { port: number; seed?: (dbUrl: string) => Promise<void>; env?: Record<string, string> }): Promise<BenchServer> {
+  const dir = mkdtempSync(join(tmpdir(), "mfo-bench-"));
+  const dbUrl = `file:${join(dir, "bench.db")}`;
+  const baseUrl = `http://localhost:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: dbUrl,
+    AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef",
+    AUTH_URL: baseUrl,
+    ADMIN_EMAIL: "admin@bench.test",
+    ADMIN_PASSWORD: BENCH_PASSWORD,
+    PORT: String(options.port),
+    ...options.env,
+  };
+  run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prepare.ts", "--production"], env);
+  if (options.seed) await options.seed(dbUrl);
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(options.port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/sign-in`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    dbUrl,
+    process: child,
+    rssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Inserts `count` participants sharing one precomputed password hash, in large batches. */
+export async function seedUsers(dbUrl: string, count: number, hash: string) {
+  const { createClient } = await import("@libsql/client");
+  const db = createClient({ url: dbUrl });
+  const role = await db.execute("SELECT id FROM Role WHERE name = 'participant'");
+  const roleId = String(role.rows[0].id);
+  const start = Date.UTC(2024, 0, 1);
+  const batch = 500;
+  for (let i = 0; i < count; i += batch) {
+    const stmts = [];
+    for (let j = i; j < Math.min(count, i + batch); j++) {
+      const id = `seed${String(j).padStart(7, "0")}`;
+      const at = start + j * 60_000;
+      stmts.push({
+        sql: "INSERT INTO User (id, email, name, passwordHash, createdAt, updatedAt, signInCount, currentSignInAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        args: [id, `user${j}@bench.test`, `Bench User ${j}`, hash, at, at, j % 7, j % 3 ? at + 3_600_000 : null],
+      });
+      stmts.push({ sql: "INSERT INTO UserRole (userId, roleId, createdAt) VALUES (?, ?, ?)", args: [id, roleId, at] });
+    }
+    await db.batch(stmts, "write");
+  }
+  db.close();
+}
+
+/** A real sign-in through Auth.js's credentials endpoint: returns the Cookie header to send. */
+export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/account" }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in as ${email} failed: ${response.status} ${response.headers.get("location")}`);
+  return [...jar, session].join("; ");
+}
+
+export interface Row {
+  name: string;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  non2xx3xx: number;
+  errors: number;
+}
+
+export async function measure(name: string, opts: { url: string; connections?: number; duration?: number; headers?: Record<string, string> }): Promise<Row> {
+  const result = await autocannon({
+    url: opts.url,
+    connections: opts.connections ?? 10,
+    duration: opts.duration ?? 10,
+    headers: opts.headers,
+  });
+  const bad = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !/^[23]/.test(code))
+    .reduce((sum, [, v]) => sum + (v as { count: number }).count, 0);
+  return { name, requestsPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx3xx: bad, errors: result.errors + result.timeouts };
+}
+
+export function printTable(rows: Row[]) {
+  const header = ["case", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "errors"];
+  const lines = rows.map((r) => [r.name, String(r.requestsPerSec), String(r.p50), String(r.p99), String(r.non2xx3xx), String(r.errors)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
+  console.log(fmt(header));
+  console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
+  for (const l of lines) console.log(fmt(l));
+}
