@@ -5,7 +5,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "./auth.config";
 import { prisma } from "@/lib/db";
 import { signInSchema } from "@/lib/validation/user";
-import { authenticate } from "@/lib/users/service";
+import { authenticate, SignInThrottledError } from "@/lib/users/service";
 import { clientIp } from "@/lib/auth/client-ip";
 import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
 import { recordAudit } from "@/lib/audit/service";
@@ -14,6 +14,11 @@ import { clearSessionHint, setSessionHint } from "@/lib/session-hint-cookie";
 
 /** How often a session's claims are compared with the database where no guard does it anyway. */
 const RECHECK_MS = 60_000;
+
+/** Surfaces through signIn() as a CredentialsSignin whose code the sign-in form turns into its message. */
+export class ThrottledSignin extends CredentialsSignin {
+  code = "throttled";
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -45,8 +50,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace in the log.
+    // A forged or stale form (MissingCSRF) is the client's fault: one line, no stack.
     error(error) {
-      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin") return;
+      if (type === "MissingCSRF") return console.warn(`[auth] refused a request: ${type}`);
       console.error(error);
     },
   },
@@ -57,7 +65,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         // One answer for every failure: malformed, unknown, wrong, inactive.
         if (!parsed.success) throw new CredentialsSignin();
-        const user = await authenticate(prisma, parsed.data.email, parsed.data.password, clientIp(request.headers));
+        let user;
+        try {
+          user = await authenticate(prisma, parsed.data.email, parsed.data.password, clientIp(request.headers));
+        } catch (error) {
+          if (error instanceof SignInThrottledError) throw new ThrottledSignin();
+          throw error;
+        }
         if (!user) throw new CredentialsSignin();
         return {
           id: user.id,

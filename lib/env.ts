@@ -19,6 +19,11 @@ const schema = z
     ADMIN_EMAIL: z.string().email("must be an e-mail address").optional(),
     ADMIN_PASSWORD: z.string().optional(),
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(15),
+    // Throttling, per 15 minutes (lib/auth/throttles.ts).
+    SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(10),
+    SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
+    SIGN_UP_IP_LIMIT: z.coerce.number().int().min(1).default(20),
+    EMAIL_IP_LIMIT: z.coerce.number().int().min(1).default(10),
     /** Enables /test-only routes used by the e2e suite (never set in production). */
     MFO_TEST_ROUTES: boolean,
   })

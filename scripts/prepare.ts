@@ -52,7 +52,7 @@ async function main() {
   const { createPrismaClient } = await import("@/lib/db");
   const { ensureBuiltInRoles } = await import("@/lib/roles/service");
   const { ensureAdmin } = await import("@/lib/users/service");
-  const { newPasswordSchema, emailSchema } = await import("@/lib/validation/user");
+  const { newPasswordSchema, emailSchema, containsEmailLocalPart, PASSWORD_CONTAINS_EMAIL } = await import("@/lib/validation/user");
   const db = createPrismaClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   try {
     // WAL lets readers and a writer work at once; the setting is stored in the file itself.
@@ -62,6 +62,7 @@ async function main() {
       const email = emailSchema.parse(env.ADMIN_EMAIL);
       const password = newPasswordSchema(env.PASSWORD_MIN_LENGTH).safeParse(env.ADMIN_PASSWORD);
       if (!password.success) throw new Error(`ADMIN_PASSWORD: ${password.error.issues[0]?.message}`);
+      if (containsEmailLocalPart(password.data, email)) throw new Error(`ADMIN_PASSWORD: ${PASSWORD_CONTAINS_EMAIL}`);
       const outcome = await ensureAdmin(db, email, password.data);
       console.log(`mfo: admin ${email} ${outcome}`);
     }

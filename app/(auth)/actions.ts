@@ -1,5 +1,5 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { prisma } from "@/lib/db";
@@ -8,6 +8,8 @@ import { setFlash } from "@/lib/flash";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { EmailTakenError, registerUser } from "@/lib/users/service";
 import { requestIp } from "@/lib/auth/request-ip";
+import { attemptByIp, signInState } from "@/lib/auth/throttles";
+import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
 import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -29,6 +31,10 @@ export async function signInAction(_prev: FormState<SignInFields>, formData: For
   try {
     await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      const state = await signInState(prisma, parsed.data.email, await requestIp());
+      return { values, errors: { form: tooManyAttemptsMessage(state.limited ? state.retryAfterSeconds : 60) } };
+    }
     if (error instanceof AuthError) return { values, errors: { form: INVALID_CREDENTIALS } };
     throw error;
   }
@@ -40,8 +46,11 @@ export async function signUpAction(_prev: FormState<SignUpFields>, formData: For
   const values = { email: raw.email?.slice(0, 320) ?? "" };
   const parsed = signUpSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
+  const ip = await requestIp();
+  const throttle = await attemptByIp(prisma, "sign-up", ip);
+  if (throttle.limited) return { values, errors: { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) } };
   try {
-    await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip: await requestIp() });
+    await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip });
   } catch (error) {
     if (error instanceof EmailTakenError) return { values, errors: { email: error.message } };
     throw error;

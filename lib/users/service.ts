@@ -4,6 +4,14 @@ import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/auth/p
 import { ADMIN_ROLE, DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { loadUserAccess, type UserAccess } from "./access";
 import { recordAudit } from "@/lib/audit/service";
+import { clearSignInFailures, recordSignInFailure, signInState } from "@/lib/auth/throttles";
+
+/** Too many recent failures for this account or address: refused before any password is checked. */
+export class SignInThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Too many sign-in attempts");
+  }
+}
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -51,7 +59,8 @@ export async function registerUser(db: PrismaClient, input: { email: string; pas
 
 /**
  * Checks a password. Unknown e-mail, no password, wrong password and inactive account all answer null
- * after exactly one bcrypt compare, so neither the answer nor its timing tells them apart.
+ * after exactly one bcrypt compare, so neither the answer nor its timing tells them apart. Throws
+ * SignInThrottledError, before any compare, while the account or the address is over its limit.
  */
 export async function authenticate(
   db: PrismaClient,
@@ -59,13 +68,17 @@ export async function authenticate(
   password: string,
   ip: string | null,
 ): Promise<UserAccess | null> {
+  const throttle = await signInState(db, email, ip);
+  if (throttle.limited) throw new SignInThrottledError(throttle.retryAfterSeconds);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
   if (!user || !ok || !user.active) {
     const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "inactive";
+    await recordSignInFailure(db, email, ip);
     await recordAudit(db, { action: "user.sign_in_failed", actor: "anonymous", subject: { id: user?.id, label: email }, ip, details: { reason } });
     return null;
   }
+  await clearSignInFailures(db, email);
   await recordSignIn(db, user.id, ip);
   const access = await loadUserAccess(db, user.id);
   if (access) await recordAudit(db, { action: "user.signed_in", actor: access, subject: { id: access.id, label: access.email }, ip });

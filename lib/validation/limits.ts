@@ -5,3 +5,5 @@ export const PASSWORD_MAX_LENGTH = 128; // NIST SP 800-63B-4 asks verifiers to a
 export const DEFAULT_PASSWORD_MIN_LENGTH = 15; // NIST SP 800-63B-4, password as the only factor
 export const NAME_MAX_LENGTH = 100;
 export const CALLBACK_URL_MAX_LENGTH = 2048;
+/** Server-action request bodies (next.config.ts serverActions.bodySizeLimit, middleware.ts 413). */
+export const MAX_ACTION_BODY_BYTES = 256 * 1024;

@@ -1,4 +1,6 @@
+import "server-only";
 import { z } from "zod";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, CALLBACK_URL_MAX_LENGTH } from "./limits";
 import { normalizePassword, passwordLength } from "@/lib/auth/password-rules";
 
@@ -28,7 +30,29 @@ export function newPasswordSchema(minLength: number) {
         ctx.addIssue({ code: "custom", message: `Use at least ${minLength} characters (you have ${length})` });
       else if (length > PASSWORD_MAX_LENGTH)
         ctx.addIssue({ code: "custom", message: `Use at most ${PASSWORD_MAX_LENGTH} characters` });
+      else if (isCommonPassword(value))
+        ctx.addIssue({ code: "custom", message: "This password is one of the most common ones: choose another" });
     });
+}
+
+/**
+ * A password that contains the e-mail's local part ("ann.smith" for ann.smith@example.org) is among the
+ * first guesses against that account. Short local parts (under 3 characters) are too common to refuse.
+ */
+export function containsEmailLocalPart(password: string, email: string): boolean {
+  const local = email.split("@")[0]?.toLowerCase() ?? "";
+  return local.length >= 3 && password.toLowerCase().includes(local);
+}
+
+export const PASSWORD_CONTAINS_EMAIL = "Your password must not contain your e-mail address";
+
+/** For forms that set a password for a known e-mail: adds the e-mail rule to the password policy. */
+export function refusePasswordWithEmail(
+  value: { email: string; password: string },
+  ctx: z.core.$RefinementCtx,
+  path: string = "password",
+) {
+  if (containsEmailLocalPart(value.password, value.email)) ctx.addIssue({ code: "custom", path: [path], message: PASSWORD_CONTAINS_EMAIL });
 }
 
 /** For sign-in: any non-empty password up to the maximum; the policy is checked when it is set. */
@@ -57,7 +81,8 @@ export function signUpSchema(minLength: number) {
     .refine((v) => v.password === v.confirmPassword, {
       path: ["confirmPassword"],
       message: "The passwords do not match",
-    });
+    })
+    .superRefine((v, ctx) => refusePasswordWithEmail(v, ctx));
 }
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;

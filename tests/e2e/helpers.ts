@@ -26,13 +26,14 @@ export async function signIn(page: Page, email: string, password: string, path =
 export async function signUpAndLand(page: Page, prefix = "user") {
   const email = uniqueEmail(prefix);
   await signUp(page, email);
-  await expect(page).toHaveURL(/\/account$/);
+  // Two bcrypt rounds (hash, then sign-in) queue behind any others running on the worker threads.
+  await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
   return email;
 }
 
 export async function signInAsAdmin(page: Page) {
   await signIn(page, E2E.admin.email, E2E.admin.password, "/sign-in?callbackUrl=%2Fadmin");
-  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
 }
 
 /** The e2e server's own database file, read directly to check what a flow really stored. */

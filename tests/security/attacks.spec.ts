@@ -1,0 +1,127 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E } from "../e2e/env";
+import { formAlert, signIn, signInAsAdmin, signUpAndLand, uniqueEmail } from "../e2e/helpers";
+
+/** Collects CSP violations the page reports, from before its first script runs. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction("__reportCsp", (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`),
+    );
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  return violations;
+}
+
+async function credentialsPost(request: APIRequestContext, email: string, password: string) {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  return request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, callbackUrl: "/account" },
+    maxRedirects: 0,
+  });
+}
+
+test.describe("security headers and CSP", () => {
+  test("every kind of page sends the headers; per-request pages get a nonce policy", async ({ request }) => {
+    for (const path of ["/", "/sign-in", "/sign-up", "/no-such-page"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers["x-powered-by"], path).toBeUndefined();
+    }
+    for (const path of ["/sign-in", "/sign-up"]) {
+      const csp = (await request.get(path)).headers()["content-security-policy"];
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+      const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+      expect(scriptSrc).not.toContain("unsafe-inline");
+    }
+    const a = (await request.get("/sign-in")).headers()["content-security-policy"];
+    const b = (await request.get("/sign-in")).headers()["content-security-policy"];
+    expect(a).not.toBe(b); // a fresh nonce per response
+  });
+
+  test("a whole journey (sign up, account, sign out, admin) raises no CSP violation", async ({ page }) => {
+    const violations = await watchCsp(page);
+    await page.goto("/");
+    await signUpAndLand(page, "csp");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("status")).toContainText("You have been signed out.");
+    await signInAsAdmin(page);
+    await page.goto("/sign-in?callbackUrl=%2Fadmin");
+    await page.goto("/no-such-page");
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe("sign-in throttling", () => {
+  test("ten failures lock the account: 429 on the API, a message on the form; other accounts unaffected", async ({ page, request }) => {
+    const email = await signUpAndLand(page, "locked");
+    await page.context().clearCookies();
+    for (let i = 0; i < 10; i++) {
+      const r = await credentialsPost(request, email, `wrong password number ${i}`);
+      expect(r.status(), `attempt ${i + 1}`).toBe(302);
+      expect(r.headers()["location"]).toContain("error=CredentialsSignin");
+    }
+    const refused = await credentialsPost(request, email, E2E.password);
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(800);
+    await signIn(page, email, E2E.password);
+    await expect(formAlert(page)).toHaveText("Too many attempts. Try again in 15 minutes.");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    // Another account from the same browser still signs in.
+    await signInAsAdmin(page);
+  });
+
+  test("a successful sign-in clears the account's failures", async ({ page, request }) => {
+    const email = await signUpAndLand(page, "clears");
+    await page.context().clearCookies();
+    for (let i = 0; i < 9; i++) await credentialsPost(request, email, `nope ${i} nope nope nope`);
+    const ok = await credentialsPost(request, email, E2E.password);
+    expect(ok.status()).toBe(302);
+    expect(ok.headers()["location"]).not.toContain("error");
+    for (let i = 0; i < 9; i++) expect((await credentialsPost(request, email, `again ${i} again again`)).status()).toBe(302);
+  });
+});
+
+test.describe("CSRF", () => {
+  test("a server action posted from another origin is refused and changes nothing", async ({ request }) => {
+    const html = await (await request.get("/sign-up")).text();
+    const fields = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1], (m[2] ?? "").replace(/&quot;/g, '"')]),
+    );
+    expect(Object.keys(fields).some((k) => k.startsWith("$ACTION"))).toBe(true);
+    const email = uniqueEmail("csrf");
+    const response = await request.post("/sign-up", {
+      headers: { Origin: "https://evil.example" },
+      multipart: { ...fields, email, password: E2E.password, confirmPassword: E2E.password },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
+    // The same request from our own origin is accepted, so the refusal above is the origin check.
+    const same = await request.post("/sign-up", {
+      headers: { Origin: E2E.baseURL },
+      multipart: { ...fields, email, password: E2E.password, confirmPassword: E2E.password },
+      maxRedirects: 0,
+    });
+    expect(same.status()).toBeLessThan(400);
+    expect(same.headers()["set-cookie"] ?? "").toContain("authjs.session-token");
+  });
+
+  test("an Auth.js POST without its CSRF token signs no one in", async ({ request }) => {
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers: { Origin: "https://evil.example" },
+      form: { email: E2E.admin.email, password: E2E.admin.password },
+      maxRedirects: 0,
+    });
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
+    expect(response.headers()["location"] ?? "").toContain("error=MissingCSRF");
+  });
+});

@@ -1,0 +1,74 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E } from "../e2e/env";
+
+// Posts malformed input straight to the forms' server actions, as a script would (no browser, no
+// client-side checks), and asserts the server never answers 5xx. Seeded, so a failure reproduces.
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Value = string | { name: string; mimeType: string; buffer: Buffer };
+
+function fuzzValue(rand: () => number): Value | undefined {
+  const pick = Math.floor(rand() * 10);
+  const len = Math.floor(rand() * 40);
+  const chars = (from: number, span: number) => Array.from({ length: len }, () => String.fromCodePoint(from + Math.floor(rand() * span))).join("");
+  switch (pick) {
+    case 0: return undefined; // missing field
+    case 1: return "";
+    case 2: return chars(0, 32); // control characters
+    case 3: return chars(0x80, 0x2000); // assorted unicode
+    case 4: return chars(0x1f300, 0x300); // emoji (astral plane)
+    case 5: return "x".repeat(100_000); // 100 kB
+    case 6: return { name: "f.bin", mimeType: "application/octet-stream", buffer: Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]) }; // a file, invalid UTF-8
+    case 7: return `${chars(0x61, 26)}@example.org`; // a plausible e-mail
+    case 8: return "../../etc/passwd\u0000' OR 1=1 --<script>alert(1)</script>";
+    default: return String(rand() * 1e9);
+  }
+}
+
+async function actionFields(request: APIRequestContext, path: string): Promise<Record<string, string>> {
+  const html = await (await request.get(path)).text();
+  return Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1], (m[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")]),
+  );
+}
+
+const FORMS = { "/sign-in": ["email", "password", "callbackUrl"], "/sign-up": ["email", "password", "confirmPassword", "callbackUrl"] } as const;
+
+for (const [path, names] of Object.entries(FORMS)) {
+  test(`500 malformed submissions to ${path} never get a 5xx`, async ({ request }) => {
+    test.setTimeout(300_000);
+    const action = await actionFields(request, path);
+    const rand = mulberry32(path.length * 7919);
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 500; i++) {
+      const multipart: Record<string, Value> = { ...action };
+      for (const name of names) {
+        const value = fuzzValue(rand);
+        if (value === undefined) delete multipart[name];
+        else multipart[name] = value;
+      }
+      const response = await request.post(path, { multipart, headers: { Origin: E2E.baseURL }, maxRedirects: 0 });
+      statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
+      expect(response.status(), `input #${i}: ${JSON.stringify(Object.fromEntries(names.map((n) => [n, String(multipart[n] ?? "<missing>").slice(0, 80)])))}`).toBeLessThan(500);
+    }
+    console.log(`${path}: statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  });
+}
+
+test("a request body over the limit is refused without a 5xx", async ({ request }) => {
+  const action = await actionFields(request, "/sign-in");
+  const response = await request.post("/sign-in", {
+    multipart: { ...action, email: "a@example.org", password: "y".repeat(400_000) },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+});

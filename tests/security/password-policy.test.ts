@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { containsEmailLocalPart, newPasswordSchema, signUpSchema, firstFieldErrors } from "@/lib/validation/user";
+
+describe("password policy (one place: lib/validation/user.ts)", () => {
+  it("refuses the original app's example password, and says why", () => {
+    expect(newPasswordSchema(15).safeParse("password").error?.issues[0]?.message).toBe("Use at least 15 characters (you have 8)");
+    // Even where the minimum is lowered, it is one of the most common passwords.
+    expect(newPasswordSchema(8).safeParse("password").error?.issues[0]?.message).toMatch(/most common/);
+  });
+
+  it.each(["1qaz2wsx3edc4rfv", "123456789qwerty", "QAZWSXEDCRFVTGB"])("refuses the common password %s in any case", (pw) => {
+    const result = newPasswordSchema(15).safeParse(pw);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("This password is one of the most common ones: choose another");
+  });
+
+  it("accepts an uncommon passphrase", () => {
+    expect(newPasswordSchema(15).safeParse("violas tuning before the matinee").success).toBe(true);
+  });
+
+  it("refuses a password containing the e-mail's local part, on the password field", () => {
+    const result = signUpSchema(15).safeParse({
+      email: "Ann.Smith@example.org",
+      password: "my name is ann.smith and I play",
+      confirmPassword: "my name is ann.smith and I play",
+    });
+    expect(firstFieldErrors(result.error!)).toEqual({ password: "Your password must not contain your e-mail address" });
+  });
+
+  it("ignores local parts too short to matter", () => {
+    expect(containsEmailLocalPart("a long passphrase with jo in it", "jo@example.org")).toBe(false);
+    expect(containsEmailLocalPart("a long passphrase with JOHN in it", "john@example.org")).toBe(true);
+  });
+});
