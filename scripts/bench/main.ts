@@ -4,8 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { gzipSync } from "node:zlib";
-import bcrypt from "bcryptjs";
-import { createHmac } from "node:crypto";
+import { benchHash } from "./hash";
 import { BENCH_PASSWORD, build, measure, printTable, seedUsers, signInCookie, startServer, type Row } from "./server";
 
 const duration = Number(process.argv.find((a) => a.startsWith("--duration="))?.split("=")[1] ?? 10);
@@ -59,7 +58,7 @@ async function pageWeights(baseUrl: string, cookie: string) {
 
 async function main() {
   if (!process.argv.includes("--no-build")) build();
-  const hash = await bcrypt.hash(createHmac("sha256", "mfo.password.v1").update(BENCH_PASSWORD.normalize("NFKC")).digest("base64"), 12);
+  const hash = await benchHash();
   const server = await startServer({ port: PORT, seed: (url) => seedUsers(url, 10_000, hash) });
   try {
     const base = server.baseUrl;
