@@ -8,6 +8,7 @@ import { setFlash } from "@/lib/flash";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { EmailTakenError, registerUser } from "@/lib/users/service";
 import { requestIp } from "@/lib/auth/request-ip";
+import { sendEmailConfirmation } from "@/lib/account/service";
 import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -41,7 +42,8 @@ export async function signUpAction(_prev: FormState<SignUpFields>, formData: For
   const parsed = signUpSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
   try {
-    await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip: await requestIp() });
+    const user = await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip: await requestIp() });
+    if (env().REQUIRE_EMAIL_CONFIRMATION) await sendEmailConfirmation(prisma, user);
   } catch (error) {
     if (error instanceof EmailTakenError) return { values, errors: { email: error.message } };
     throw error;

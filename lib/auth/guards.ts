@@ -7,6 +7,7 @@ import { can, hasRole, type Permission } from "@/lib/auth/permissions";
 import type { UserAccess } from "@/lib/users/access";
 import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
 import { hasSessionCookie } from "./session-cookie";
+import { env } from "@/lib/env";
 
 /**
  * The signed-in user as the database knows them now, or null. The JWT only says who they were when
@@ -26,9 +27,17 @@ function signInPath(callbackPath: string): string {
   return `/sign-in?${new URLSearchParams({ callbackUrl: callbackPath })}`;
 }
 
-export async function requireUser(callbackPath = "/account"): Promise<UserAccess> {
+/**
+ * The signed-in user, or a redirect to sign-in (or /session-ended for a revoked cookie). With
+ * REQUIRE_EMAIL_CONFIRMATION on, a user whose address is unconfirmed goes to /confirm-email instead,
+ * unless the caller is that page itself (`allowUnconfirmed`). This is the one place the switch is enforced.
+ */
+export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<UserAccess> {
   const user = await getCurrentUser();
-  if (user) return user;
+  if (user) {
+    if (!options.allowUnconfirmed && !user.emailVerified && env().REQUIRE_EMAIL_CONFIRMATION) redirect("/confirm-email");
+    return user;
+  }
   // A cookie without a valid session is a revoked one: /session-ended clears it and says so.
   if (hasSessionCookie(await cookies())) redirect(`/session-ended?${new URLSearchParams({ callbackUrl: callbackPath })}`);
   redirect(signInPath(callbackPath));

@@ -7,6 +7,8 @@ export interface UserAccess {
   email: string;
   name: string | null;
   active: boolean;
+  /** When the e-mail address was confirmed (REQUIRE_EMAIL_CONFIRMATION), or null. */
+  emailVerified: Date | null;
   sessionVersion: number;
   createdAt: Date;
   roles: string[];
@@ -21,6 +23,7 @@ export async function loadUserAccess(db: PrismaClient, userId: string): Promise<
       email: true,
       name: true,
       active: true,
+      emailVerified: true,
       sessionVersion: true,
       createdAt: true,
       roles: {
@@ -37,6 +40,7 @@ export async function loadUserAccess(db: PrismaClient, userId: string): Promise<
     email: user.email,
     name: user.name,
     active: user.active,
+    emailVerified: user.emailVerified,
     sessionVersion: user.sessionVersion,
     createdAt: user.createdAt,
     roles,

@@ -1,0 +1,39 @@
+"use client";
+import { useActionState } from "react";
+import { changeEmailAction, type EmailFields } from "../actions";
+import { emptyFormState, type FormState } from "@/components/forms/form-state";
+import { TextField } from "@/components/forms/text-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { FormAlert } from "@/components/forms/form-alert";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
+
+export function ChangeEmailForm() {
+  const [state, action] = useActionState(changeEmailAction, emptyFormState<EmailFields>() as FormState<EmailFields>);
+  return (
+    <form action={action} className="stack" noValidate>
+      <FormAlert message={state.errors.form} />
+      <TextField
+        name="newEmail"
+        label="New e-mail address"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={EMAIL_MAX_LENGTH}
+        defaultValue={state.values.newEmail}
+        key={`newEmail-${state.values.newEmail ?? ""}`}
+        error={state.errors.newEmail}
+      />
+      <TextField
+        name="currentPassword"
+        idPrefix="email"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={PASSWORD_MAX_LENGTH}
+        error={state.errors.currentPassword}
+      />
+      <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
+    </form>
+  );
+}
