@@ -5,6 +5,9 @@ import { linkTo, linksIn, mailTo, waitForMail } from "./mail";
 
 const NEW_PASSWORD = "the drummer keeps perfect time tonight";
 
+// Several bcrypt hashes and two browsers per test, on two shared cores.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("change password", () => {
   test("needs the current password; ends the other session, keeps this one, and mails a notice", async ({ page, browser }) => {
     const email = await signUpAndLand(page, "chpw");
@@ -28,11 +31,11 @@ test.describe("change password", () => {
       await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
       await page.getByRole("button", { name: "Change password" }).click();
+      await expect(page).toHaveURL(/\/account$/);
       await expect(page.getByText("Your password has been changed. Your other sessions have been signed out.")).toBeVisible();
-      await expect(page).toHaveURL(/\/account\/security$/);
       // This session still works (a new token of the new version)…
-      await page.goto("/account");
-      await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+      await page.goto("/account/security");
+      await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
       // …and the other one is over.
       await otherPage.goto("/account");
       await expect(otherPage).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
@@ -65,6 +68,7 @@ test.describe("change e-mail", () => {
     await form.getByLabel("Current password").fill(E2E.password);
     await form.getByRole("button", { name: "Send confirmation link" }).click();
     await expect(page.getByText(`We sent a confirmation link to ${next}.`)).toBeVisible();
+    await expect(form.getByLabel("New e-mail address")).toHaveValue("");
     const confirm = await waitForMail(next, /Confirm your new e-mail address/);
     const notice = await waitForMail(email, /Your e-mail address is being changed/);
     expect(notice.text).toContain(next);

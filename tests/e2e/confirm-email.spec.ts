@@ -9,6 +9,9 @@ test.use({ baseURL: E2E.confirmBaseURL });
 
 const db = () => createClient({ url: E2E.confirmDatabaseUrl });
 
+// Several bcrypt hashes and two browsers per test, on two shared cores.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)", () => {
   test("sign-up mails a link; /account waits for it; the link confirms once", async ({ page }) => {
     const email = uniqueEmail("confirm");

@@ -16,6 +16,9 @@ async function askForReset(page: import("@playwright/test").Page, email: string)
   await expect(page.getByRole("main")).toContainText(SENT);
 }
 
+// Several bcrypt hashes and two browsers per test, on two shared cores.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("forgot password", () => {
   test("the same answer for known and unknown addresses; mail only for the known one", async ({ page }) => {
     const email = await signUpAndLand(page, "forgot");

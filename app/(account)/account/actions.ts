@@ -28,8 +28,7 @@ export async function updateProfileAction(_prev: FormState<ProfileFields>, formD
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
   await updateProfile(prisma, user, { name: parsed.data.name, ip: await requestIp() });
-  await setFlash("Your profile has been saved.");
-  redirect("/account");
+  return { values: { name: parsed.data.name ?? "" }, errors: {}, message: "Your profile has been saved." };
 }
 
 export async function changePasswordAction(_prev: FormState<PasswordFields>, formData: FormData): Promise<FormState<PasswordFields>> {
@@ -46,7 +45,7 @@ export async function changePasswordAction(_prev: FormState<PasswordFields>, for
   await setFlash("Your password has been changed. Your other sessions have been signed out.");
   // The bump ended this session too: sign in again with the new password for a token of the new version.
   try {
-    await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirectTo: "/account/security" });
+    await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirectTo: "/account" });
   } catch (error) {
     if (error instanceof AuthError) redirect("/sign-in");
     throw error;
@@ -64,8 +63,7 @@ export async function changeEmailAction(_prev: FormState<EmailFields>, formData:
   if (outcome === "wrong_password") return { values, errors: { currentPassword: WRONG_PASSWORD } };
   if (outcome === "same") return { values, errors: { newEmail: "This is already your e-mail address" } };
   if (outcome === "taken") return { values, errors: { newEmail: "An account with this e-mail already exists" } };
-  await setFlash(`We sent a confirmation link to ${parsed.data.newEmail}. Your address changes when you follow it.`);
-  redirect("/account/security");
+  return { values: {}, errors: {}, message: `We sent a confirmation link to ${parsed.data.newEmail}. Your address changes when you follow it.` };
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

@@ -4,7 +4,7 @@ import { updateProfileAction, type ProfileFields } from "./actions";
 import { type FormState } from "@/components/forms/form-state";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormAlert, FormSuccess } from "@/components/forms/form-alert";
 import { NAME_MAX_LENGTH } from "@/lib/validation/limits";
 
 export function ProfileForm({ name }: { name: string }) {
@@ -12,6 +12,7 @@ export function ProfileForm({ name }: { name: string }) {
   return (
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
+      <FormSuccess message={state.message} />
       <TextField
         name="name"
         label="Display name"

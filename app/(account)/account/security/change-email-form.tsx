@@ -4,7 +4,7 @@ import { changeEmailAction, type EmailFields } from "../actions";
 import { emptyFormState, type FormState } from "@/components/forms/form-state";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormAlert, FormSuccess } from "@/components/forms/form-alert";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
 
 export function ChangeEmailForm() {
@@ -12,6 +12,7 @@ export function ChangeEmailForm() {
   return (
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
+      <FormSuccess message={state.message} />
       <TextField
         name="newEmail"
         label="New e-mail address"

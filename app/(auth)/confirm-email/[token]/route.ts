@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { prisma } from "@/lib/db";
 import { setFlash } from "@/lib/flash";
+import { tokenFromPath } from "@/lib/tokens/route-param";
 import { clientIp } from "@/lib/auth/client-ip";
 import { confirmEmail } from "@/lib/account/service";
 
 // The link in the sign-up confirmation mail. Confirming an address is what its owner wants, so a GET
 // may do it (a mail scanner following the link confirms the address it was sent to, nothing else).
-export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export async function GET(request: NextRequest) {
+  const token = tokenFromPath(request.nextUrl.pathname);
   const user = await confirmEmail(prisma, token, clientIp(request.headers));
   if (!user) return NextResponse.redirect(new URL("/link-invalid?kind=confirm", request.nextUrl));
   await setFlash("Thank you, your e-mail address is confirmed.");

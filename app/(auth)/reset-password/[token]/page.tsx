@@ -8,7 +8,8 @@ import { ResetPasswordForm } from "./reset-password-form";
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  // Undecodable input ("%FF") makes Next's params throw: that is just another link that does not work.
+  const token = await params.then((p) => p.token).catch(() => "");
   // Looked at, not used: the token is spent only when the new password is saved.
   if (!(await findLiveToken(prisma, token, "password_reset"))) redirect("/link-invalid?kind=reset");
   return (
