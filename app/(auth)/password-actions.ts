@@ -1,8 +1,7 @@
 "use server";
-import { AuthError } from "next-auth";
 import { after } from "next/server";
 import { redirect } from "next/navigation";
-import { signIn } from "@/auth";
+import { signInWithNewPassword } from "@/lib/auth/sign-in-again";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
@@ -34,19 +33,13 @@ export async function resetPasswordAction(_prev: FormState<ResetFields>, formDat
   const parsed = resetPasswordSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
   if (!parsed.success) {
     const errors = firstFieldErrors<ResetFields | "token">(parsed.error);
-    if (errors.token) redirect("/reset-password/invalid");
+    if (errors.token) redirect("/link-invalid?kind=reset");
     return { values: {}, errors };
   }
   const user = await resetPassword(prisma, parsed.data.token, parsed.data.newPassword, await requestIp());
-  if (!user) redirect("/reset-password/invalid");
+  if (!user) redirect("/link-invalid?kind=reset");
   await setFlash("Your password has been changed and you are signed in.");
-  try {
-    await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirectTo: "/account" });
-  } catch (error) {
-    if (error instanceof AuthError) redirect("/sign-in");
-    throw error;
-  }
-  return { values: {}, errors: {} };
+  return signInWithNewPassword(user.email, parsed.data.newPassword, "/account");
 }
 
 export type ResendState = { message?: string; error?: string };

@@ -13,7 +13,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** An absolute link on the site: `path` must be a path ("/reset-password/…"). */
+/** An absolute link on the site: `path` must be a path ("/reset-password?token=…"). */
 export function siteLink(site: string, path: string): string {
   if (!path.startsWith("/") || path.startsWith("//")) throw new Error("siteLink takes a path");
   return `${site.replace(/\/+$/, "")}${path}`;
@@ -65,7 +65,7 @@ export function passwordResetMessage(site: string, token: string, ttlSeconds: nu
       "Someone (hopefully you) asked to reset the password of the festival account for this address.",
       `The link below works once, for ${minutes(ttlSeconds)}.`,
     ],
-    action: { label: "Choose a new password", url: siteLink(site, `/reset-password/${encodeURIComponent(token)}`) },
+    action: { label: "Choose a new password", url: siteLink(site, `/reset-password?token=${encodeURIComponent(token)}`) },
   });
 }
 
@@ -82,7 +82,7 @@ export function emailChangeConfirmMessage(site: string, token: string, newEmail:
   return compose({
     subject: "Confirm your new e-mail address",
     paragraphs: [`Your festival account asked to use ${newEmail} from now on.`, "Your address changes when you follow this link (valid for 24 hours)."],
-    action: { label: "Confirm this address", url: siteLink(site, `/confirm-email-change/${encodeURIComponent(token)}`) },
+    action: { label: "Confirm this address", url: siteLink(site, `/confirm-email-change?token=${encodeURIComponent(token)}`) },
   });
 }
 
@@ -102,6 +102,6 @@ export function signUpConfirmMessage(site: string, token: string): MailMessage {
   return compose({
     subject: "Confirm your e-mail address",
     paragraphs: ["Welcome to the festival! Please confirm that this address is yours (the link is valid for 24 hours)."],
-    action: { label: "Confirm my e-mail address", url: siteLink(site, `/confirm-email/${encodeURIComponent(token)}`) },
+    action: { label: "Confirm my e-mail address", url: siteLink(site, `/confirm-email/verify?token=${encodeURIComponent(token)}`) },
   });
 }

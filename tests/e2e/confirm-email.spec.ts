@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createClient } from "@libsql/client";
 import { E2E } from "./env";
 import { signIn, signUp, uniqueEmail } from "./helpers";
-import { linkTo, linksIn, waitForMail } from "./mail";
+import { linkTo, linksIn, waitForMail, dropSession } from "./mail";
 
 // Against the second e2e server, started with REQUIRE_EMAIL_CONFIRMATION=true (playwright.config.ts).
 test.use({ baseURL: E2E.confirmBaseURL });
@@ -25,7 +25,7 @@ test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)"
     }
     const mail = await waitForMail(email, /Confirm your e-mail address/);
     for (const link of linksIn(mail)) expect(link.startsWith(`${E2E.confirmBaseURL}/`), link).toBe(true);
-    const link = linkTo(mail, "/confirm-email/");
+    const link = linkTo(mail, "/confirm-email/verify");
     await page.goto(link);
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByText("Thank you, your e-mail address is confirmed.")).toBeVisible();
@@ -35,7 +35,7 @@ test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)"
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
     // Signing in later goes straight to the account.
-    await page.context().clearCookies();
+    await dropSession(page);
     await signIn(page, email, E2E.password);
     await expect(page).toHaveURL(/\/account$/);
   });
@@ -44,8 +44,8 @@ test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)"
     const email = uniqueEmail("resend");
     await signUp(page, email);
     await expect(page).toHaveURL(/\/confirm-email$/);
-    const first = linkTo(await waitForMail(email, /Confirm your e-mail address/), "/confirm-email/");
-    await page.context().clearCookies();
+    const first = linkTo(await waitForMail(email, /Confirm your e-mail address/), "/confirm-email/verify");
+    await dropSession(page);
     await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Faccount");
     await expect(page).toHaveURL(/\/confirm-email$/);
     await page.getByRole("button", { name: "Send the link again" }).click();
@@ -57,7 +57,7 @@ test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)"
     });
     await page.getByRole("button", { name: "Send the link again" }).click();
     await expect(page.getByRole("status").filter({ hasText: `We sent a new link to ${email}.` })).toBeVisible();
-    const second = linkTo(await waitForMail(email, /Confirm your e-mail address/, 2), "/confirm-email/");
+    const second = linkTo(await waitForMail(email, /Confirm your e-mail address/, 2), "/confirm-email/verify");
     expect(second).not.toBe(first);
     await page.goto(first);
     await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
@@ -67,10 +67,10 @@ test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)"
 
   test("a garbage confirmation link gets the clear page, not an error", async ({ page }) => {
     for (const token of ["x", "A".repeat(43), "%FF%FE", "a".repeat(5000)]) {
-      const response = await page.goto(`/confirm-email/${token}`);
+      const response = await page.goto(`/confirm-email/verify?token=${token}`);
       expect(response?.status(), token.slice(0, 10)).toBeLessThan(500);
     }
-    await page.goto(`/confirm-email/${"A".repeat(43)}`);
+    await page.goto(`/confirm-email/verify?token=${"A".repeat(43)}`);
     await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Ask for a new confirmation link" })).toBeVisible();
   });

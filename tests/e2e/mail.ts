@@ -48,3 +48,12 @@ export function linkTo(mail: ReceivedMail, pathPrefix: string): string {
   if (!link) throw new Error(`no ${pathPrefix} link in "${mail.subject}":\n${mail.text}`);
   return link;
 }
+
+/**
+ * Signs the browser out by dropping its cookies, once the page is quiet: a late response (a link
+ * prefetch through the middleware refreshes the session cookie) would otherwise put the cookie back.
+ */
+export async function dropSession(page: import("@playwright/test").Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.context().clearCookies();
+}

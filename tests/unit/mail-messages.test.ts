@@ -44,7 +44,7 @@ describe("mail messages", () => {
   });
 
   it("puts the token in the link and says how long it lasts", () => {
-    expect(messages.reset.text).toContain(`${SITE}/reset-password/${TOKEN}`);
+    expect(messages.reset.text).toContain(`${SITE}/reset-password?token=${TOKEN}`);
     expect(messages.reset.text).toContain("1 hour");
     expect(passwordResetMessage(SITE, TOKEN, 1800).text).toContain("30 minutes");
   });

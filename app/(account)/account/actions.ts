@@ -1,7 +1,6 @@
 "use server";
-import { AuthError } from "next-auth";
-import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/auth";
+import { signOut } from "@/auth";
+import { signInWithNewPassword } from "@/lib/auth/sign-in-again";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
@@ -44,13 +43,7 @@ export async function changePasswordAction(_prev: FormState<PasswordFields>, for
   if (outcome === "wrong_password") return { values: {}, errors: { currentPassword: WRONG_PASSWORD } };
   await setFlash("Your password has been changed. Your other sessions have been signed out.");
   // The bump ended this session too: sign in again with the new password for a token of the new version.
-  try {
-    await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirectTo: "/account" });
-  } catch (error) {
-    if (error instanceof AuthError) redirect("/sign-in");
-    throw error;
-  }
-  return { values: {}, errors: {} };
+  return signInWithNewPassword(user.email, parsed.data.newPassword, "/account");
 }
 
 export async function changeEmailAction(_prev: FormState<EmailFields>, formData: FormData): Promise<FormState<EmailFields>> {

@@ -3,9 +3,10 @@ import { useActionState } from "react";
 import { changeEmailAction, type EmailFields } from "../actions";
 import { emptyFormState, type FormState } from "@/components/forms/form-state";
 import { TextField } from "@/components/forms/text-field";
+import { CurrentPasswordField } from "@/components/forms/current-password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert, FormSuccess } from "@/components/forms/form-alert";
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
+import { EMAIL_MAX_LENGTH } from "@/lib/validation/limits";
 
 export function ChangeEmailForm() {
   const [state, action] = useActionState(changeEmailAction, emptyFormState<EmailFields>() as FormState<EmailFields>);
@@ -24,16 +25,7 @@ export function ChangeEmailForm() {
         key={`newEmail-${state.values.newEmail ?? ""}`}
         error={state.errors.newEmail}
       />
-      <TextField
-        name="currentPassword"
-        idPrefix="email"
-        label="Current password"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={PASSWORD_MAX_LENGTH}
-        error={state.errors.currentPassword}
-      />
+      <CurrentPasswordField error={state.errors.currentPassword} idPrefix="email" />
       <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { resetPasswordAction, type ResetFields } from "../../password-actions";
+import { resetPasswordAction, type ResetFields } from "../password-actions";
 import { emptyFormState, type FormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert } from "@/components/forms/form-alert";

@@ -7,9 +7,10 @@ import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  // Undecodable input ("%FF") makes Next's params throw: that is just another link that does not work.
-  const token = await params.then((p) => p.token).catch(() => "");
+// The token rides in the query (?token=…): Next answers 500 to an undecodable path segment ("%FF").
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  const raw = (await searchParams).token;
+  const token = typeof raw === "string" ? raw : "";
   // Looked at, not used: the token is spent only when the new password is saved.
   if (!(await findLiveToken(prisma, token, "password_reset"))) redirect("/link-invalid?kind=reset");
   return (
