@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { E2E } from "./env";
 import { e2eDb, formAlert, signIn, signUpAndLand, uniqueEmail } from "./helpers";
 import { linkTo, linksIn, mailTo, waitForMail, dropSession } from "./mail";
@@ -172,6 +173,26 @@ test.describe("profile and sign-in history", () => {
       await expect(otherPage.getByText("Your session has ended. Please sign in again.")).toBeVisible();
     } finally {
       await other.close();
+    }
+  });
+});
+
+test.describe("accessibility of the account pages", () => {
+  test("profile, security, forgot-password and the invalid-link page have no axe violations", async ({ page }) => {
+    const check = async () => {
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    };
+    await signUpAndLand(page, "axe-account");
+    await check();
+    await page.goto("/account/security");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.locator("#field-currentPassword-error")).toBeVisible();
+    await check();
+    await dropSession(page);
+    for (const path of ["/forgot-password", "/forgot-password/sent", "/link-invalid?kind=reset"]) {
+      await page.goto(path);
+      await check();
     }
   });
 });
