@@ -50,10 +50,10 @@ export function linkTo(mail: ReceivedMail, pathPrefix: string): string {
 }
 
 /**
- * Signs the browser out by dropping its cookies, once the page is quiet: a late response (a link
- * prefetch through the middleware refreshes the session cookie) would otherwise put the cookie back.
+ * Signs the browser out by dropping its cookies, after leaving the page: a late response (a link
+ * prefetch through the middleware re-sets the session cookie) would otherwise put the cookie back.
  */
 export async function dropSession(page: import("@playwright/test").Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
+  await page.goto("about:blank");
   await page.context().clearCookies();
 }

@@ -44,8 +44,9 @@ export default async function AccountPage() {
             </dd>
           </div>
         </dl>
+        {/* No prefetch: it would pass the middleware, which re-sets the session cookie, racing a sign-out. */}
         <p>
-          <Link href="/account/security">Change your password or e-mail address</Link>
+          <Link href="/account/security" prefetch={false}>Change your password or e-mail address</Link>
         </p>
       </section>
       <section className="panel" aria-labelledby="profile-title">

@@ -13,7 +13,7 @@ export default async function SecurityPage() {
     <>
       <section className="panel" aria-labelledby="password-title">
         <p>
-          <Link href="/account">← Your account</Link>
+          <Link href="/account" prefetch={false}>← Your account</Link>
         </p>
         <h1 id="password-title">Change your password</h1>
         <p className="lead">Your other sessions are signed out; this one stays.</p>
