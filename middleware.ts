@@ -65,8 +65,11 @@ export const config = {
     "/admin/:path*",
     "/sign-in",
     "/sign-up",
-    "/forgot-password",
-    "/reset-password/:path*",
+    "/forgot-password/:path*",
+    "/reset-password",
+    "/confirm-email/:path*",
+    "/confirm-email-change",
+    "/link-invalid",
     // Server action posts on any page (the header's sign-out form is on every page): with JavaScript
     // they carry Next-Action, without it they are multipart forms.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },

@@ -7,6 +7,21 @@ import { E2E } from "./tests/e2e/env";
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
 
+const serverEnv = {
+  AUTH_SECRET: E2E.authSecret,
+  ADMIN_EMAIL: E2E.admin.email,
+  ADMIN_PASSWORD: E2E.admin.password,
+  MFO_TEST_ROUTES: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
+  MAIL_FROM: "Music Festival Organizer <festival@e2e.test>",
+  // Every test browses from localhost: per-address limits would trip on the suite itself. They are
+  // tested in tests/security/rate-limit.test.ts; the per-account limit is tested end to end.
+  SIGN_IN_IP_LIMIT: "100000",
+  SIGN_UP_IP_LIMIT: "100000",
+  EMAIL_IP_LIMIT: "100000",
+};
+
 export default defineConfig({
   testDir: "tests",
   testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
@@ -34,28 +49,41 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // Builds, then serves the production build on a fresh database (see the script).
-    command: "bash tests/e2e/serve.sh",
-    url: `${E2E.baseURL}/`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(E2E.port),
-      DATABASE_URL: E2E.databaseUrl,
-      AUTH_SECRET: E2E.authSecret,
-      AUTH_URL: E2E.baseURL,
-      ADMIN_EMAIL: E2E.admin.email,
-      ADMIN_PASSWORD: E2E.admin.password,
-      MFO_TEST_ROUTES: "true",
-      // Every test browses from localhost: per-address limits would trip on the suite itself. They are
-      // tested in tests/security/rate-limit.test.ts; the per-account limit is tested end to end.
-      SIGN_IN_IP_LIMIT: "100000",
-      SIGN_UP_IP_LIMIT: "100000",
-      EMAIL_IP_LIMIT: "100000",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // maildev: a real SMTP server on loopback; the tests read what arrived through its REST API.
+      command: `node_modules/.bin/maildev --smtp ${E2E.smtpPort} --web ${E2E.mailWebPort} --ip 127.0.0.1 --web-ip 127.0.0.1`,
+      url: `http://127.0.0.1:${E2E.mailWebPort}/api/healthz`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      // Builds, then serves the production build on a fresh database (see the script).
+      command: "bash tests/e2e/serve.sh",
+      url: `${E2E.baseURL}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv, PORT: String(E2E.port), DATABASE_URL: E2E.databaseUrl, AUTH_URL: E2E.baseURL },
+    },
+    {
+      // The same build with REQUIRE_EMAIL_CONFIRMATION on, for tests/e2e/confirm-email.spec.ts.
+      command: "bash tests/e2e/serve-second.sh",
+      url: `${E2E.confirmBaseURL}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...serverEnv,
+        PORT: String(E2E.confirmPort),
+        DATABASE_URL: E2E.confirmDatabaseUrl,
+        AUTH_URL: E2E.confirmBaseURL,
+        REQUIRE_EMAIL_CONFIRMATION: "true",
+      },
+    },
+  ],
 });

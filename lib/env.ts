@@ -24,6 +24,16 @@ const schema = z
     SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
     SIGN_UP_IP_LIMIT: z.coerce.number().int().min(1).default(20),
     EMAIL_IP_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** The site's public address; every link in a mail is built from it (never from a request's Host). */
+    AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Outgoing mail, e.g. smtp://user:pass@host:587 (smtps:// for TLS from the start). */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().max(320).default("Music Festival Organizer <no-reply@festival.invalid>"),
+    /** How long a password-reset link works, in seconds. */
+    PASSWORD_RESET_TTL: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+    /** Like Flask-Security-Too's SECURITY_CONFIRMABLE: new users confirm their e-mail before using /account. */
+    REQUIRE_EMAIL_CONFIRMATION: boolean,
     /** Enables /test-only routes used by the e2e suite (never set in production). */
     MFO_TEST_ROUTES: boolean,
   })
@@ -37,6 +47,15 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * The base of every absolute link the app sends out (mails): AUTH_URL, or in development
+ * http://localhost:PORT. Null in production without AUTH_URL, so callers refuse to build links.
+ */
+export function siteUrl(e: Env = env()): string | null {
+  if (e.AUTH_URL) return e.AUTH_URL.replace(/\/+$/, "");
+  return e.NODE_ENV === "production" ? null : `http://localhost:${e.PORT ?? 3000}`;
+}
 
 export class EnvError extends Error {}
 

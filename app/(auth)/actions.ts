@@ -10,6 +10,7 @@ import { EmailTakenError, registerUser } from "@/lib/users/service";
 import { requestIp } from "@/lib/auth/request-ip";
 import { attemptByIp, signInState } from "@/lib/auth/throttles";
 import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
+import { sendEmailConfirmation } from "@/lib/account/service";
 import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -50,7 +51,8 @@ export async function signUpAction(_prev: FormState<SignUpFields>, formData: For
   const throttle = await attemptByIp(prisma, "sign-up", ip);
   if (throttle.limited) return { values, errors: { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) } };
   try {
-    await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip });
+    const user = await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip });
+    if (env().REQUIRE_EMAIL_CONFIRMATION) await sendEmailConfirmation(prisma, user);
   } catch (error) {
     if (error instanceof EmailTakenError) return { values, errors: { email: error.message } };
     throw error;

@@ -7,3 +7,13 @@ export function FormAlert({ message }: { message?: string }) {
     </p>
   );
 }
+
+/** A form-level confirmation ("Your profile has been saved."), announced politely. */
+export function FormSuccess({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="form-success" role="status">
+      {message}
+    </p>
+  );
+}

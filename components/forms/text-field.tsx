@@ -5,11 +5,13 @@ type Props = {
   label: string;
   error?: string;
   hint?: string;
+  /** Set when two forms on one page share a field name, so the ids stay unique. */
+  idPrefix?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
 /** A labelled input whose error sits next to it and is announced (aria-describedby + role="alert"). */
-export function TextField({ name, label, error, hint, ...input }: Props) {
-  const id = `field-${name}`;
+export function TextField({ name, label, error, hint, idPrefix, ...input }: Props) {
+  const id = `field-${idPrefix ? `${idPrefix}-` : ""}${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (

@@ -7,11 +7,12 @@ import type { UserAccess } from "@/lib/users/access";
 import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
 import { hasSessionCookie } from "./session-cookie";
 import { readSessionClaims } from "./session-token";
+import { env } from "@/lib/env";
 
 /**
  * The signed-in user as the database knows them now, or null: one cookie decryption and one query.
- * The JWT only says who they were when they signed in: a deleted or deactivated user, or a token older than the user's sessionVersion,
- * counts as signed out. Memoised per request, so a page with ten checks makes one query.
+ * The JWT only says who they were when they signed in: a deleted or deactivated user, or a token
+ * older than the user's sessionVersion, counts as signed out. Memoised per request, so a page with ten checks makes one query.
  */
 export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
   const claims = await readSessionClaims(await cookies());
@@ -25,9 +26,17 @@ function signInPath(callbackPath: string): string {
   return `/sign-in?${new URLSearchParams({ callbackUrl: callbackPath })}`;
 }
 
-export async function requireUser(callbackPath = "/account"): Promise<UserAccess> {
+/**
+ * The signed-in user, or a redirect to sign-in (or /session-ended for a revoked cookie). With
+ * REQUIRE_EMAIL_CONFIRMATION on, a user whose address is unconfirmed goes to /confirm-email instead,
+ * unless the caller is that page itself (`allowUnconfirmed`). This is the one place the switch is enforced.
+ */
+export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<UserAccess> {
   const user = await getCurrentUser();
-  if (user) return user;
+  if (user) {
+    if (!options.allowUnconfirmed && !user.emailVerified && env().REQUIRE_EMAIL_CONFIRMATION) redirect("/confirm-email");
+    return user;
+  }
   // A cookie without a valid session is a revoked one: /session-ended clears it and says so.
   if (hasSessionCookie(await cookies())) redirect(`/session-ended?${new URLSearchParams({ callbackUrl: callbackPath })}`);
   redirect(signInPath(callbackPath));

@@ -7,6 +7,8 @@ export interface UserAccess {
   email: string;
   name: string | null;
   active: boolean;
+  /** When the e-mail address was confirmed (REQUIRE_EMAIL_CONFIRMATION), or null. */
+  emailVerified: Date | null;
   sessionVersion: number;
   createdAt: Date;
   roles: string[];
@@ -20,6 +22,7 @@ type AccessRow = {
   active: number | boolean;
   sessionVersion: number | bigint;
   createdAt: Date | string | number;
+  emailVerified: Date | string | number | null;
   role: string | null;
   permission: string | null;
 };
@@ -30,7 +33,7 @@ type AccessRow = {
  */
 export async function loadUserAccess(db: PrismaClient, userId: string): Promise<UserAccess | null> {
   const rows = await db.$queryRaw<AccessRow[]>`
-    SELECT u.id, u.email, u.name, u.active, u.sessionVersion, u.createdAt, r.name AS role, p.name AS permission
+    SELECT u.id, u.email, u.name, u.active, u.emailVerified, u.sessionVersion, u.createdAt, r.name AS role, p.name AS permission
     FROM User u
     LEFT JOIN UserRole ur ON ur.userId = u.id
     LEFT JOIN Role r ON r.id = ur.roleId
@@ -47,6 +50,7 @@ export async function loadUserAccess(db: PrismaClient, userId: string): Promise<
     name: first.name,
     active: Boolean(first.active),
     sessionVersion: Number(first.sessionVersion),
+    emailVerified: first.emailVerified === null ? null : new Date(first.emailVerified),
     createdAt: new Date(first.createdAt),
     roles,
     permissions,

@@ -30,7 +30,7 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function createUser(
   db: PrismaClient,
-  input: { email: string; password: string; name?: string | null; roles?: readonly string[] },
+  input: { email: string; password: string; name?: string | null; roles?: readonly string[]; emailVerified?: Date | null },
 ): Promise<{ id: string; email: string }> {
   const passwordHash = await hashPassword(input.password);
   const roles = input.roles ?? [DEFAULT_ROLE];
@@ -40,6 +40,7 @@ export async function createUser(
         email: input.email,
         name: input.name ?? null,
         passwordHash,
+        emailVerified: input.emailVerified ?? null,
         roles: { create: roles.map((name) => ({ role: { connect: { name } } })) },
       },
       select: { id: true, email: true },
@@ -107,7 +108,8 @@ async function recordSignIn(db: PrismaClient, userId: string, ip: string | null)
 export async function ensureAdmin(db: PrismaClient, email: string, password: string): Promise<"created" | "updated"> {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!existing) {
-    await createUser(db, { email, password, roles: [ADMIN_ROLE, DEFAULT_ROLE] });
+    // The operator chose this address: it needs no confirmation mail.
+    await createUser(db, { email, password, roles: [ADMIN_ROLE, DEFAULT_ROLE], emailVerified: new Date() });
     return "created";
   }
   const admin = await db.role.findUniqueOrThrow({ where: { name: ADMIN_ROLE }, select: { id: true } });
@@ -116,6 +118,7 @@ export async function ensureAdmin(db: PrismaClient, email: string, password: str
     data: {
       passwordHash: await hashPassword(password),
       active: true,
+      emailVerified: new Date(),
       roles: { connectOrCreate: { where: { userId_roleId: { userId: existing.id, roleId: admin.id } }, create: { roleId: admin.id } } },
     },
   });

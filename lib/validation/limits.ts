@@ -5,5 +5,6 @@ export const PASSWORD_MAX_LENGTH = 128; // NIST SP 800-63B-4 asks verifiers to a
 export const DEFAULT_PASSWORD_MIN_LENGTH = 15; // NIST SP 800-63B-4, password as the only factor
 export const NAME_MAX_LENGTH = 100;
 export const CALLBACK_URL_MAX_LENGTH = 2048;
+export const TOKEN_MAX_LENGTH = 64; // mailed tokens are 43 characters (32 bytes, base64url)
 /** Server-action request bodies (next.config.ts serverActions.bodySizeLimit, middleware.ts 413). */
 export const MAX_ACTION_BODY_BYTES = 256 * 1024;

@@ -150,7 +150,7 @@ test.describe("sign out", () => {
     await signUpAndLand(page, "bye");
     await expect(page.getByRole("link", { name: "Sign out" })).toHaveCount(0);
     const request = page.waitForRequest((r) => r.isNavigationRequest() || r.method() === "POST");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     expect((await request).method()).toBe("POST");
     await expect(page).toHaveURL(`${E2E.baseURL}/`);
     await expect(page.getByRole("status")).toContainText("You have been signed out.");

@@ -9,6 +9,14 @@ export const E2E = {
   dbFile: resolve(".e2e/e2e.db"),
   databaseUrl: `file:${resolve(".e2e/e2e.db")}`,
   authSecret: "e2e-only-secret-0123456789abcdef0123456789abcdef",
+  // A second server on the same build with REQUIRE_EMAIL_CONFIRMATION=true and its own database
+  // (tests/e2e/confirm-email.spec.ts), and maildev, the real SMTP server both send to. Ports follow
+  // E2E_PORT so runs in different worktrees do not collide.
+  confirmPort: port + 2,
+  confirmBaseURL: `http://localhost:${port + 2}`,
+  confirmDatabaseUrl: `file:${resolve(".e2e/e2e-confirm.db")}`,
+  smtpPort: port + 10,
+  mailWebPort: port + 11,
   admin: { email: "admin@festival.test", password: "organizers keep the festival running" },
   password: "a quiet song for the evening concert",
 } as const;

@@ -36,6 +36,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="form-footer">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="form-footer">
         New here? <Link href={`/sign-up?${new URLSearchParams({ callbackUrl })}`}>Create an account</Link>
       </p>
     </form>

@@ -1,0 +1,19 @@
+import "server-only";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn } from "@/auth";
+
+/**
+ * Signs the user in through Auth.js with a password they just set, minting a JWT of their current
+ * session version (after a bump ended the old one), and redirects to `redirectTo`. If Auth.js refuses,
+ * they sign in by hand. Never trusts the client: the password is checked like any sign-in.
+ */
+export async function signInWithNewPassword(email: string, password: string, redirectTo: string): Promise<never> {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) redirect("/sign-in");
+    throw error;
+  }
+  redirect(redirectTo);
+}

@@ -1,0 +1,107 @@
+// What the app says by mail. Pure builders: every message has a plain-text and an HTML part, names the
+// festival, and links only to `site` (the configured site URL, never a request's Host header).
+
+export const FESTIVAL_NAME = "Music Festival Organizer";
+
+export interface MailMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** An absolute link on the site: `path` must be a path ("/reset-password?token=…"). */
+export function siteLink(site: string, path: string): string {
+  if (!path.startsWith("/") || path.startsWith("//")) throw new Error("siteLink takes a path");
+  return `${site.replace(/\/+$/, "")}${path}`;
+}
+
+interface Parts {
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footer?: string;
+}
+
+function compose({ subject, paragraphs, action, footer }: Parts): MailMessage {
+  const closing = footer ?? "If you did not ask for this, you can ignore this message.";
+  const text = [
+    `${FESTIVAL_NAME}`,
+    "",
+    ...paragraphs.flatMap((p) => [p, ""]),
+    ...(action ? [`${action.label}: ${action.url}`, ""] : []),
+    closing,
+    "",
+    `— ${FESTIVAL_NAME}`,
+  ].join("\n");
+  const html = [
+    "<!doctype html>",
+    `<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f1235">',
+    `<p style="font-weight: bold; color: #4c1d95">${escapeHtml(FESTIVAL_NAME)}</p>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(action
+      ? [`<p><a href="${escapeHtml(action.url)}" style="color: #4c1d95; font-weight: bold">${escapeHtml(action.label)}</a></p>`]
+      : []),
+    `<p>${escapeHtml(closing)}</p>`,
+    `<p>— ${escapeHtml(FESTIVAL_NAME)}</p>`,
+    "</body></html>",
+  ].join("\n");
+  return { subject: `${subject} · ${FESTIVAL_NAME}`, text, html };
+}
+
+function minutes(seconds: number): string {
+  const m = Math.round(seconds / 60);
+  return m % 60 === 0 ? `${m / 60} hour${m === 60 ? "" : "s"}` : `${m} minutes`;
+}
+
+export function passwordResetMessage(site: string, token: string, ttlSeconds: number): MailMessage {
+  return compose({
+    subject: "Reset your password",
+    paragraphs: [
+      "Someone (hopefully you) asked to reset the password of the festival account for this address.",
+      `The link below works once, for ${minutes(ttlSeconds)}.`,
+    ],
+    action: { label: "Choose a new password", url: siteLink(site, `/reset-password?token=${encodeURIComponent(token)}`) },
+  });
+}
+
+export function passwordChangedMessage(site: string): MailMessage {
+  return compose({
+    subject: "Your password was changed",
+    paragraphs: ["The password of your festival account was just changed, and every other session was signed out."],
+    action: { label: "If this was not you, reset your password", url: siteLink(site, "/forgot-password") },
+    footer: "If it was you, there is nothing more to do.",
+  });
+}
+
+export function emailChangeConfirmMessage(site: string, token: string, newEmail: string): MailMessage {
+  return compose({
+    subject: "Confirm your new e-mail address",
+    paragraphs: [`Your festival account asked to use ${newEmail} from now on.`, "Your address changes when you follow this link (valid for 24 hours)."],
+    action: { label: "Confirm this address", url: siteLink(site, `/confirm-email-change?token=${encodeURIComponent(token)}`) },
+  });
+}
+
+export function emailChangeNoticeMessage(site: string, newEmail: string): MailMessage {
+  return compose({
+    subject: "Your e-mail address is being changed",
+    paragraphs: [
+      `Someone signed in to your festival account asked to change its e-mail address to ${newEmail}.`,
+      "Nothing changes until the new address is confirmed.",
+    ],
+    action: { label: "If this was not you, reset your password", url: siteLink(site, "/forgot-password") },
+    footer: "If it was you, there is nothing more to do.",
+  });
+}
+
+export function signUpConfirmMessage(site: string, token: string): MailMessage {
+  return compose({
+    subject: "Confirm your e-mail address",
+    paragraphs: ["Welcome to the festival! Please confirm that this address is yours (the link is valid for 24 hours)."],
+    action: { label: "Confirm my e-mail address", url: siteLink(site, `/confirm-email/verify?token=${encodeURIComponent(token)}`) },
+  });
+}
