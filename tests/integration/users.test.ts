@@ -34,7 +34,7 @@ describe("createUser", () => {
     expect(rejected).toHaveLength(19);
     for (const r of rejected) expect(r.reason).toBeInstanceOf(EmailTakenError);
     expect(await t.db.user.count({ where: { email: "race@example.org" } })).toBe(1);
-  });
+  }, 120_000); // twenty bcrypt hashes queue on the worker threads
 });
 
 describe("authenticate", () => {

@@ -42,7 +42,7 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < 10; i++) expect(await authenticate(t.db, "target@example.org", `wrong again ${i}`, `198.51.101.${i}`)).toBeNull();
     // …and ten failures in a row lock it, even for the right password, from any address.
     await expect(authenticate(t.db, "target@example.org", PASSWORD, "198.51.102.1")).rejects.toBeInstanceOf(SignInThrottledError);
-  });
+  }, 120_000); // twenty bcrypt compares
 
   it("locks an address after SIGN_IN_IP_LIMIT failures across accounts", async () => {
     for (let i = 0; i < 15; i++) expect(await authenticate(t.db, `nobody${i}@example.org`, PASSWORD, "203.0.113.50")).toBeNull();
