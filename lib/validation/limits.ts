@@ -5,3 +5,5 @@ export const PASSWORD_MAX_LENGTH = 128; // NIST SP 800-63B-4 asks verifiers to a
 export const DEFAULT_PASSWORD_MIN_LENGTH = 15; // NIST SP 800-63B-4, password as the only factor
 export const NAME_MAX_LENGTH = 100;
 export const CALLBACK_URL_MAX_LENGTH = 2048;
+export const ROLE_NAME_MAX_LENGTH = 40;
+export const ROLE_DESCRIPTION_MAX_LENGTH = 200;
