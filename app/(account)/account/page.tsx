@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format";
+import { FestivalRolesForm } from "./festival-roles-form";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -37,6 +38,7 @@ export default async function AccountPage() {
           </dd>
         </div>
       </dl>
+      <FestivalRolesForm />
     </section>
   );
 }
