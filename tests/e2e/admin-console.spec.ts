@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { e2eDb, signIn, signInAsAdmin, signUpAndLand, uniqueEmail } from "./helpers";
+import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
 
 async function userRow(email: string) {
   const rows = await e2eDb().execute({ sql: "SELECT id, active, sessionVersion FROM User WHERE email = ?", args: [email] });
