@@ -23,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), "mfo-bench-"));
 const databaseUrl = `file:${join(dir, "bench.db")}`;
 const env = {
   ...process.env,
-  NODE_ENV: "production",
+  NODE_ENV: "production" as const,
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   AUTH_URL: BASE,
@@ -79,7 +79,7 @@ function startServer(): ChildProcess {
     run("node_modules/.bin/next", ["build"]);
   }
   const server = spawn("node_modules/.bin/next", ["start", "--port", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stderr?.on("data", (d) => process.stderr.write(`[server] ${d}`));
+  server.stderr?.on("data", (d: Buffer) => process.stderr.write(`[server] ${d}`));
   return server;
 }
 
