@@ -149,7 +149,7 @@ export interface UserQuery {
 
 const ORDER: Record<UserSort, Prisma.UserOrderByWithRelationInput[]> = {
   created: [{ createdAt: "desc" }, { id: "desc" }],
-  email: [{ email: "asc" }],
+  email: [{ email: "asc" }, { id: "asc" }],
   "last-sign-in": [{ currentSignInAt: "desc" }, { id: "desc" }],
 };
 
@@ -172,18 +172,22 @@ export function userWhere(query: Omit<UserQuery, "sort" | "page">): Prisma.UserW
   return and.length ? { AND: and } : {};
 }
 
+/**
+ * One page of users and the total. The page's ids come first, from an index alone (see the indexes on
+ * User), then the 50 rows by id: page 1000 costs an index walk, not 50 000 table reads.
+ */
 export async function listUsers(db: PrismaClient, query: UserQuery) {
   const where = userWhere(query);
-  const [total, users] = await Promise.all([
+  const [total, page] = await Promise.all([
     db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: ORDER[query.sort],
-      skip: (query.page - 1) * ADMIN_PAGE_SIZE,
-      take: ADMIN_PAGE_SIZE,
-      select: { id: true, email: true, name: true, active: true, createdAt: true, currentSignInAt: true },
-    }),
+    db.user.findMany({ where, orderBy: ORDER[query.sort], skip: (query.page - 1) * ADMIN_PAGE_SIZE, take: ADMIN_PAGE_SIZE, select: { id: true } }),
   ]);
+  const rows = await db.user.findMany({
+    where: { id: { in: page.map((u) => u.id) } },
+    select: { id: true, email: true, name: true, active: true, createdAt: true, currentSignInAt: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const users = page.flatMap((u) => byId.get(u.id) ?? []);
   return { total, users, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
 }
 
