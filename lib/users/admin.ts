@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { bumpSessionVersion } from "@/lib/auth/session-version";
@@ -147,29 +147,28 @@ export interface UserQuery {
   page: number;
 }
 
-const ORDER: Record<UserSort, Prisma.UserOrderByWithRelationInput[]> = {
-  created: [{ createdAt: "desc" }, { id: "desc" }],
-  email: [{ email: "asc" }, { id: "asc" }],
-  "last-sign-in": [{ currentSignInAt: "desc" }, { id: "desc" }],
+// Raw SQL here on purpose: Prisma's count() wraps the query in a subquery that materialises every id
+// (30 ms for 100 000 users, 70 ms with a filter, measured), where SQLite's own count(*) walks an index.
+const ORDER_SQL: Record<UserSort, Prisma.Sql> = {
+  created: Prisma.sql`ORDER BY createdAt DESC, id DESC`,
+  email: Prisma.sql`ORDER BY email ASC, id ASC`,
+  "last-sign-in": Prisma.sql`ORDER BY currentSignInAt DESC, id DESC`,
 };
 
-/** The WHERE clause of a user search; see README "Admin console" for why search is a prefix match. */
-export function userWhere(query: Omit<UserQuery, "sort" | "page">): Prisma.UserWhereInput {
-  const and: Prisma.UserWhereInput[] = [];
+/** The WHERE clause of a user search; see README "The console" for why search is a prefix match. */
+export function userFilterSql(query: Omit<UserQuery, "sort" | "page">): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
   const q = query.q?.trim();
   if (q) {
     // Prefix ranges, so SQLite walks the e-mail and name indexes instead of reading every row.
     const lower = q.toLowerCase();
-    and.push({
-      OR: [
-        { email: { gte: lower, lt: `${lower}\uffff` } },
-        { name: { gte: q, lt: `${q}\uffff` } },
-      ],
-    });
+    parts.push(Prisma.sql`((email >= ${lower} AND email < ${`${lower}\uffff`}) OR (name >= ${q} AND name < ${`${q}\uffff`}))`);
   }
-  if (query.role) and.push({ roles: { some: { role: { name: query.role } } } });
-  if (query.active !== undefined) and.push({ active: query.active });
-  return and.length ? { AND: and } : {};
+  if (query.role) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM UserRole ur JOIN Role r ON r.id = ur.roleId WHERE ur.userId = User.id AND r.name = ${query.role})`);
+  }
+  if (query.active !== undefined) parts.push(Prisma.sql`active = ${query.active ? 1 : 0}`);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
 /**
@@ -177,11 +176,13 @@ export function userWhere(query: Omit<UserQuery, "sort" | "page">): Prisma.UserW
  * User), then the 50 rows by id: page 1000 costs an index walk, not 50 000 table reads.
  */
 export async function listUsers(db: PrismaClient, query: UserQuery) {
-  const where = userWhere(query);
-  const [total, page] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({ where, orderBy: ORDER[query.sort], skip: (query.page - 1) * ADMIN_PAGE_SIZE, take: ADMIN_PAGE_SIZE, select: { id: true } }),
+  const where = userFilterSql(query);
+  const offset = (query.page - 1) * ADMIN_PAGE_SIZE;
+  const [[{ n }], page] = await Promise.all([
+    db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM User ${where}`,
+    db.$queryRaw<{ id: string }[]>`SELECT id FROM User ${where} ${ORDER_SQL[query.sort]} LIMIT ${ADMIN_PAGE_SIZE} OFFSET ${offset}`,
   ]);
+  const total = Number(n);
   const rows = await db.user.findMany({
     where: { id: { in: page.map((u) => u.id) } },
     select: { id: true, email: true, name: true, active: true, createdAt: true, currentSignInAt: true },
@@ -213,11 +214,11 @@ export async function getUserDetails(db: PrismaClient, userId: string) {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function dashboardStats(db: PrismaClient, now = new Date()) {
-  const [users, active, newThisWeek, signInsLastDay] = await Promise.all([
-    db.user.count(),
-    db.user.count({ where: { active: true } }),
+  const [[{ users, active }], newThisWeek, signInsLastDay] = await Promise.all([
+    // One index walk for both (see listUsers on Prisma's count()).
+    db.$queryRaw<{ users: number | bigint; active: number | bigint }[]>`SELECT count(*) AS users, coalesce(sum(active), 0) AS active FROM User`,
     db.user.count({ where: { createdAt: { gte: new Date(now.getTime() - 7 * DAY_MS) } } }),
     db.auditEvent.count({ where: { action: "user.signed_in", createdAt: { gte: new Date(now.getTime() - DAY_MS) } } }),
   ]);
-  return { users, active, newThisWeek, signInsLastDay };
+  return { users: Number(users), active: Number(active), newThisWeek, signInsLastDay };
 }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { E2E } from "./env";
 import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
 
@@ -183,6 +184,17 @@ test.describe("admin console", () => {
     await expect(rows.first()).toContainText(email);
     await expect(page.getByTestId("event-count")).toHaveText("1");
   });
+});
+
+test("the console's pages have no axe violations", async ({ page }) => {
+  await signInAsAdmin(page);
+  const admin = (await userRow(E2E.admin.email))!;
+  const role = await e2eDb().execute("SELECT id FROM Role WHERE name = 'organizer'");
+  for (const path of ["/admin", "/admin/users", `/admin/users/${admin.id}`, `/admin/users/${admin.id}/delete`, "/admin/roles", `/admin/roles/${role.rows[0].id}`, "/admin/audit"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
 });
 
 test.describe("an organizer may look but not change", () => {
