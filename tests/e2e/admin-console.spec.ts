@@ -187,6 +187,7 @@ test.describe("admin console", () => {
 });
 
 test("the console's pages have no axe violations", async ({ page }) => {
+  test.setTimeout(240_000); // seven pages, two with 50-row tables, on a shared 2-core machine
   await signInAsAdmin(page);
   const admin = (await userRow(E2E.admin.email))!;
   const role = await e2eDb().execute("SELECT id FROM Role WHERE name = 'organizer'");
