@@ -14,6 +14,9 @@ function takeFlash(): string | null {
   }
 }
 
+/** components/flash-check.tsx fires this when an action redirected to the page already shown. */
+export const FLASH_CHECK_EVENT = "mfo:flash-check";
+
 /** Shows the one-time message a server action left (lib/flash.ts), once, then forgets it. */
 export function FlashMessage() {
   const pathname = usePathname();
@@ -23,6 +26,12 @@ export function FlashMessage() {
     // Reading a cookie is a browser-only side effect: it cannot happen during render.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (next) setMessage(next);
+    const check = () => {
+      const later = takeFlash();
+      if (later) setMessage(later);
+    };
+    window.addEventListener(FLASH_CHECK_EVENT, check);
+    return () => window.removeEventListener(FLASH_CHECK_EVENT, check);
   }, [pathname]);
   return (
     <div className="flash-region" role="status" aria-live="polite">

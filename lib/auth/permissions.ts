@@ -16,9 +16,36 @@ export const ADMIN_ROLE = "admin";
 export const DEFAULT_ROLE = "participant";
 
 /** Roles that start-up makes sure exist, with the permissions they grant. */
+export const ORGANIZER_ROLE = "organizer";
+
+/**
+ * The festival's own roles, from the original app. They grant no admin permission, so users may pick
+ * or drop them for themselves on /account (lib/roles/self-service.ts refuses any other role).
+ */
+export const SELF_SERVICE_ROLES = [DEFAULT_ROLE, "teacher", "guardian", "accompanist", "adjudicator", "group"] as const;
+
+export function isSelfServiceRole(name: string): boolean {
+  return (SELF_SERVICE_ROLES as readonly string[]).includes(name);
+}
+
+const FESTIVAL_ROLE_DESCRIPTIONS: Record<(typeof SELF_SERVICE_ROLES)[number], string> = {
+  participant: "Festival participants (given on sign-up)",
+  teacher: "Teachers who enter their students",
+  guardian: "Parents and guardians of young participants",
+  accompanist: "Accompanists playing for participants",
+  adjudicator: "Adjudicators who judge the classes",
+  group: "Ensembles, choirs and bands entering as a group",
+};
+
+/** Roles that start-up makes sure exist, with (at least) the permissions they grant. */
 export const BUILT_IN_ROLES: ReadonlyArray<{ name: string; description: string; permissions: readonly Permission[] }> = [
   { name: ADMIN_ROLE, description: "Festival administrators: every permission", permissions: ALL_PERMISSIONS },
-  { name: DEFAULT_ROLE, description: "Festival participants (given on sign-up)", permissions: [] },
+  {
+    name: ORGANIZER_ROLE,
+    description: "Festival staff who may look but not change",
+    permissions: ["admin.access", "users.read", "audit.read"],
+  },
+  ...SELF_SERVICE_ROLES.map((name) => ({ name, description: FESTIVAL_ROLE_DESCRIPTIONS[name], permissions: [] })),
 ];
 
 /** What the pages, middleware and guards need to know about whoever is asking. */

@@ -8,3 +8,5 @@ export const CALLBACK_URL_MAX_LENGTH = 2048;
 export const TOKEN_MAX_LENGTH = 64; // mailed tokens are 43 characters (32 bytes, base64url)
 /** Server-action request bodies (next.config.ts serverActions.bodySizeLimit, middleware.ts 413). */
 export const MAX_ACTION_BODY_BYTES = 256 * 1024;
+export const ROLE_NAME_MAX_LENGTH = 40;
+export const ROLE_DESCRIPTION_MAX_LENGTH = 200;

@@ -4,7 +4,7 @@ import { createTestDb } from "./test-db";
 import { authenticate, createUser, EmailTakenError, ensureAdmin, listUsersNewestFirst } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
 import { ensureBuiltInRoles } from "@/lib/roles/service";
-import { ALL_PERMISSIONS } from "@/lib/auth/permissions";
+import { ALL_PERMISSIONS, BUILT_IN_ROLES } from "@/lib/auth/permissions";
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe("roles and the first admin", () => {
   it("seeds idempotently and gives admin every permission", async () => {
     await ensureBuiltInRoles(t.db);
     await ensureBuiltInRoles(t.db);
-    expect(await t.db.role.count()).toBe(2);
+    expect(await t.db.role.count()).toBe(BUILT_IN_ROLES.length);
     expect(await ensureAdmin(t.db, "boss@example.org", PASSWORD)).toBe("created");
     const boss = await t.db.user.findUniqueOrThrow({ where: { email: "boss@example.org" } });
     const access = await loadUserAccess(t.db, boss.id);

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { signInHistory } from "@/lib/account/service";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
+import { FestivalRolesForm } from "./festival-roles-form";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -48,6 +49,7 @@ export default async function AccountPage() {
         <p>
           <Link href="/account/security" prefetch={false}>Change your password or e-mail address</Link>
         </p>
+        <FestivalRolesForm />
       </section>
       <section className="panel" aria-labelledby="profile-title">
         <h2 id="profile-title">Profile</h2>

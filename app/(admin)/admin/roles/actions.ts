@@ -1,0 +1,64 @@
+"use server";
+import { prisma } from "@/lib/db";
+import { requirePermission } from "@/lib/auth/guards";
+import { requestIp } from "@/lib/auth/request-ip";
+import { userOperator } from "@/lib/auth/operator";
+import { createRole, deleteRole, setRolePermissions, updateRole } from "@/lib/roles/service";
+import { finishAdminChange } from "@/lib/admin/action-result";
+import { firstFieldErrors, formFields } from "@/lib/validation/user";
+import { roleFormSchema } from "@/lib/validation/role";
+import type { FormState } from "@/components/forms/form-state";
+
+// Public endpoints: each checks roles.manage first (a refusal is a 403); the service refuses granting
+// a permission the user does not hold, deleting `admin`, and leaving nobody able to manage roles.
+
+export type RoleFields = "name" | "description";
+type State = FormState<string>;
+
+async function operator() {
+  const me = await requirePermission("roles.manage", "/admin/roles");
+  return userOperator(me, await requestIp());
+}
+
+function permissionsFrom(formData: FormData): string[] {
+  return formData.getAll("permission").filter((v): v is string => typeof v === "string");
+}
+
+export async function createRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
+  const op = await operator();
+  const raw = formFields(formData, ["name", "description"]);
+  const values = { name: raw.name?.slice(0, 100) ?? "", description: raw.description?.slice(0, 400) ?? "" };
+  const parsed = roleFormSchema.safeParse(raw);
+  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
+  let id = "";
+  return finishAdminChange(
+    async () => {
+      id = (await createRole(prisma, op, { ...parsed.data, permissions: permissionsFrom(formData) })).id;
+    },
+    { flash: `Role ${parsed.data.name} created.`, get redirectTo() { return `/admin/roles/${id}`; } },
+    values,
+  );
+}
+
+export async function updateRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
+  const op = await operator();
+  const raw = formFields(formData, ["roleId", "name", "description"]);
+  const values = { name: raw.name?.slice(0, 100) ?? "", description: raw.description?.slice(0, 400) ?? "" };
+  const parsed = roleFormSchema.safeParse(raw);
+  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
+  const id = raw.roleId ?? "";
+  return finishAdminChange(
+    async () => {
+      await updateRole(prisma, op, id, parsed.data);
+      await setRolePermissions(prisma, op, id, permissionsFrom(formData));
+    },
+    { flash: `Role ${parsed.data.name} saved.`, redirectTo: `/admin/roles/${id}` },
+    values,
+  );
+}
+
+export async function deleteRoleAction(_prev: State, formData: FormData): Promise<State> {
+  const op = await operator();
+  const { roleId = "" } = formFields(formData, ["roleId"]);
+  return finishAdminChange(() => deleteRole(prisma, op, roleId), { flash: "The role has been deleted.", redirectTo: "/admin/roles" });
+}

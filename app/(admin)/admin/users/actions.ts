@@ -1,0 +1,51 @@
+"use server";
+import { prisma } from "@/lib/db";
+import { requirePermission } from "@/lib/auth/guards";
+import { requestIp } from "@/lib/auth/request-ip";
+import { userOperator } from "@/lib/auth/operator";
+import { deleteUser, grantRole, revokeRole, setActive } from "@/lib/users/admin";
+import { finishAdminChange } from "@/lib/admin/action-result";
+import { formFields } from "@/lib/validation/user";
+import type { FormState } from "@/components/forms/form-state";
+
+// Public endpoints: each checks users.manage first (a refusal is a 403), then lets the service apply
+// its rules (last role manager, no granting what one does not hold) and write the audit event.
+
+type State = FormState<string>;
+
+async function operator() {
+  const me = await requirePermission("users.manage", "/admin/users");
+  return userOperator(me, await requestIp());
+}
+
+function userPath(id: string) {
+  return `/admin/users/${encodeURIComponent(id)}`;
+}
+
+export async function grantRoleAction(_prev: State, formData: FormData): Promise<State> {
+  const op = await operator();
+  const { userId = "", role = "" } = formFields(formData, ["userId", "role"]);
+  return finishAdminChange(() => grantRole(prisma, op, userId, role), { flash: `Role ${role} granted.`, redirectTo: userPath(userId) });
+}
+
+export async function revokeRoleAction(_prev: State, formData: FormData): Promise<State> {
+  const op = await operator();
+  const { userId = "", role = "" } = formFields(formData, ["userId", "role"]);
+  return finishAdminChange(() => revokeRole(prisma, op, userId, role), { flash: `Role ${role} removed.`, redirectTo: userPath(userId) });
+}
+
+export async function setActiveAction(_prev: State, formData: FormData): Promise<State> {
+  const op = await operator();
+  const { userId = "", active } = formFields(formData, ["userId", "active"]);
+  const on = active === "true";
+  return finishAdminChange(() => setActive(prisma, op, userId, on), {
+    flash: on ? "The user is active again." : "The user is deactivated; their sessions have ended.",
+    redirectTo: userPath(userId),
+  });
+}
+
+export async function deleteUserAction(_prev: State, formData: FormData): Promise<State> {
+  const op = await operator();
+  const { userId = "" } = formFields(formData, ["userId"]);
+  return finishAdminChange(() => deleteUser(prisma, op, userId), { flash: "The user has been deleted.", redirectTo: "/admin/users" });
+}

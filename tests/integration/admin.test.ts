@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "./test-db";
+import { createUser } from "@/lib/users/service";
+import { loadUserAccess } from "@/lib/users/access";
+import { CLI_OPERATOR, RuleError, userOperator, type Operator } from "@/lib/auth/operator";
+import { countActiveRoleManagers, deleteUser, grantRole, listUsers, revokeRole, setActive } from "@/lib/users/admin";
+import { createRole, deleteRole, findRoleId, setRolePermissions, updateRole } from "@/lib/roles/service";
+import { setFestivalRoles } from "@/lib/roles/self-service";
+import { listAuditEvents } from "@/lib/audit/query";
+
+let t: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+const PASSWORD = "the brass band plays at noon";
+
+async function make(email: string, roles: string[] = ["participant"]) {
+  return createUser(t.db, { email, password: PASSWORD, roles });
+}
+
+async function operatorFor(id: string): Promise<Operator> {
+  return userOperator((await loadUserAccess(t.db, id))!, "203.0.113.7");
+}
+
+async function events(action: string, subjectId: string) {
+  return t.db.auditEvent.findMany({ where: { action, subjectId } });
+}
+
+describe("the last user who can manage roles", () => {
+  it("can be neither demoted, deactivated nor deleted, by the console or the CLI; another admin unlocks it", async () => {
+    const only = await make("only-admin@example.org", ["admin"]);
+    expect(await countActiveRoleManagers(t.db)).toBe(1);
+    const me = await operatorFor(only.id);
+    for (const op of [me, CLI_OPERATOR]) {
+      await expect(revokeRole(t.db, op, only.id, "admin")).rejects.toThrow("no active user who holds roles.manage");
+      await expect(setActive(t.db, op, only.id, false)).rejects.toThrow(RuleError);
+      await expect(deleteUser(t.db, op, only.id)).rejects.toThrow(RuleError);
+      await expect(setRolePermissions(t.db, op, await findRoleId(t.db, "admin"), ["admin.access"])).rejects.toThrow(RuleError);
+    }
+    expect((await loadUserAccess(t.db, only.id))?.roles).toEqual(["admin"]);
+    expect(await t.db.auditEvent.count({ where: { subjectId: only.id } })).toBe(0);
+
+    const second = await make("second-admin@example.org", ["admin"]);
+    expect(await revokeRole(t.db, CLI_OPERATOR, only.id, "admin")).toBe("revoked");
+    await expect(setActive(t.db, CLI_OPERATOR, second.id, false)).rejects.toThrow(RuleError);
+  });
+});
+
+describe("granting", () => {
+  it("refuses a role whose permissions the granter does not hold, and ticking a permission they lack", async () => {
+    const manager = await make("user-manager@example.org");
+    const role = await createRole(t.db, CLI_OPERATOR, { name: "user-managers", permissions: ["admin.access", "users.read", "users.manage", "audit.read"] });
+    await grantRole(t.db, CLI_OPERATOR, manager.id, "user-managers");
+    const op = await operatorFor(manager.id);
+    const target = await make("target@example.org");
+    await expect(grantRole(t.db, op, target.id, "admin")).rejects.toThrow("it grants roles.manage, which you do not hold");
+    expect(await grantRole(t.db, op, target.id, "organizer")).toBe("granted");
+    await expect(setRolePermissions(t.db, op, role.id, ["admin.access", "users.read", "users.manage", "audit.read", "roles.manage"])).rejects.toThrow(
+      "You cannot grant roles.manage",
+    );
+    await expect(createRole(t.db, op, { name: "sneaky", permissions: ["roles.manage"] })).rejects.toThrow(RuleError);
+  });
+
+  it("ends the holder's sessions and writes one audit event per change, with actor and IP", async () => {
+    const admin = await make("granting-admin@example.org", ["admin"]);
+    const user = await make("granted@example.org");
+    const before = (await loadUserAccess(t.db, user.id))!.sessionVersion;
+    await grantRole(t.db, await operatorFor(admin.id), user.id, "teacher");
+    expect((await loadUserAccess(t.db, user.id))!.sessionVersion).toBe(before + 1);
+    const [event] = await events("role.granted", user.id);
+    expect(event).toMatchObject({ actorId: admin.id, actorLabel: "granting-admin@example.org", ip: "203.0.113.7", subjectLabel: "granted@example.org" });
+    expect(JSON.parse(event.details!)).toEqual({ role: "teacher" });
+  });
+
+  it("stays consistent under 20 parallel grants and revokes of one role", async () => {
+    const user = await make("parallel@example.org");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? grantRole(t.db, CLI_OPERATOR, user.id, "teacher") : revokeRole(t.db, CLI_OPERATOR, user.id, "teacher"))),
+    );
+    const roles = (await loadUserAccess(t.db, user.id))!.roles;
+    const granted = (await events("role.granted", user.id)).length;
+    const revoked = (await events("role.revoked", user.id)).length;
+    // Every recorded change really happened, in order: the final state follows from the counts.
+    expect(granted - revoked).toBe(roles.includes("teacher") ? 1 : 0);
+    expect(results.filter((r) => r === "granted").length).toBe(granted);
+    expect(await t.db.userRole.count({ where: { userId: user.id } })).toBe(roles.length);
+  });
+});
+
+describe("roles", () => {
+  it("the admin role cannot be deleted, built-in roles keep their names, names are unique", async () => {
+    const adminId = await findRoleId(t.db, "admin");
+    await expect(deleteRole(t.db, CLI_OPERATOR, adminId)).rejects.toThrow('The "admin" role cannot be deleted');
+    await expect(updateRole(t.db, CLI_OPERATOR, await findRoleId(t.db, "teacher"), { name: "tutor", description: "" })).rejects.toThrow("cannot be renamed");
+    await createRole(t.db, CLI_OPERATOR, { name: "ushers" });
+    await expect(createRole(t.db, CLI_OPERATOR, { name: "ushers" })).rejects.toThrow('A role named "ushers" already exists');
+  });
+
+  it("deleting a role removes it from its holders and ends their sessions", async () => {
+    const role = await createRole(t.db, CLI_OPERATOR, { name: "temporary" });
+    const user = await make("temp-holder@example.org", ["temporary"]);
+    const before = (await loadUserAccess(t.db, user.id))!.sessionVersion;
+    await deleteRole(t.db, CLI_OPERATOR, role.id);
+    const after = (await loadUserAccess(t.db, user.id))!;
+    expect(after.roles).toEqual([]);
+    expect(after.sessionVersion).toBe(before + 1);
+    expect((await events("role.deleted", role.id))[0].actorLabel).toBe("cli");
+  });
+});
+
+describe("festival roles chosen by the user", () => {
+  it("grants and drops only festival roles, keeps other roles, and does not end the session", async () => {
+    const user = await make("chooser@example.org", ["participant", "organizer"]);
+    const before = (await loadUserAccess(t.db, user.id))!.sessionVersion;
+    await expect(setFestivalRoles(t.db, user, ["teacher", "admin"], null)).rejects.toThrow('You cannot choose the role "admin" yourself');
+    await expect(setFestivalRoles(t.db, user, ["organizer"], null)).rejects.toThrow(RuleError);
+    expect(await setFestivalRoles(t.db, user, ["teacher", "guardian"], null)).toEqual({ granted: ["teacher", "guardian"], revoked: ["participant"] });
+    const after = (await loadUserAccess(t.db, user.id))!;
+    expect(after.roles).toEqual(["guardian", "organizer", "teacher"]);
+    expect(after.sessionVersion).toBe(before);
+  });
+});
+
+describe("listing", () => {
+  it("searches e-mail and name prefixes, filters by role and state, sorts and pages", async () => {
+    const base = Date.UTC(2020, 0, 1);
+    await t.db.user.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        email: `zlist${String(i).padStart(3, "0")}@example.org`,
+        name: i === 7 ? "Zelda Lister" : null,
+        active: i % 3 !== 0,
+        createdAt: new Date(base + i * 1000),
+      })),
+    });
+    const all = await listUsers(t.db, { q: "ZLIST", sort: "email", page: 1 });
+    expect(all.total).toBe(120);
+    expect(all.users).toHaveLength(50);
+    expect(all.users[0].email).toBe("zlist000@example.org");
+    expect((await listUsers(t.db, { q: "zlist", sort: "email", page: 3 })).users.map((u) => u.email).at(-1)).toBe("zlist119@example.org");
+    expect((await listUsers(t.db, { q: "zlist", active: false, sort: "created", page: 1 })).total).toBe(40);
+    expect((await listUsers(t.db, { q: "Zelda", sort: "created", page: 1 })).users.map((u) => u.email)).toEqual(["zlist007@example.org"]);
+    expect((await listUsers(t.db, { q: "list", sort: "created", page: 1 })).total).toBe(0); // a prefix, not a substring
+    const organizers = await listUsers(t.db, { role: "organizer", sort: "email", page: 1 });
+    expect(organizers.users.map((u) => u.email)).toContain("chooser@example.org");
+    expect(organizers.users.every((u) => !u.email.startsWith("zlist"))).toBe(true);
+  });
+
+  it("filters the audit log by action and by user, also after the user is deleted", async () => {
+    const user = await make("audit-subject@example.org");
+    await setActive(t.db, CLI_OPERATOR, user.id, false);
+    await deleteUser(t.db, CLI_OPERATOR, user.id);
+    const mine = await listAuditEvents(t.db, { user: "audit-subject@example.org", page: 1 });
+    expect(mine.events.map((e) => e.action).sort()).toEqual(["user.deactivated", "user.deleted"]);
+    const deletions = await listAuditEvents(t.db, { action: "user.deleted", page: 1 });
+    expect(deletions.events.every((e) => e.action === "user.deleted")).toBe(true);
+  });
+});

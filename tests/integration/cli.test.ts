@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { createTestDb } from "./test-db";
+import { loadUserAccess } from "@/lib/users/access";
+import { authenticate } from "@/lib/users/service";
+
+// The real `mfo` command against a temp database: what an operator types, what they see, its exit code.
+let t: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+const PASSWORD = "a long password for the command line";
+
+function mfo(args: string[], input?: string) {
+  const result = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/mfo.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: "test" },
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+async function access(email: string) {
+  const user = await t.db.user.findUnique({ where: { email }, select: { id: true } });
+  return user ? loadUserAccess(t.db, user.id) : null;
+}
+
+// Each command is a new process (about 2 s on a busy 2-core machine): generous timeouts.
+describe("mfo users", { timeout: 180_000 }, () => {
+  it("creates a user with roles, lists them, and audits with actor cli", async () => {
+    const created = mfo(["users", "create", "--email", "Chief@Example.org", "--password", PASSWORD, "--role", "admin", "--role", "teacher"]);
+    expect(created).toMatchObject({ status: 0, stdout: "Created user chief@example.org" });
+    expect((await access("chief@example.org"))?.roles).toEqual(["admin", "teacher"]);
+    expect(await authenticate(t.db, "chief@example.org", PASSWORD, null)).not.toBeNull();
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "user.created", subjectLabel: "chief@example.org" } });
+    expect(event.actorLabel).toBe("cli");
+    const listed = mfo(["users", "list", "--role", "admin"]);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toBe("chief@example.org\tactive\tadmin,teacher");
+  });
+
+  it("reads the password from the prompt when --password is absent", async () => {
+    const created = mfo(["users", "create", "--email", "prompted@example.org"], `${PASSWORD}\n`);
+    expect(created.status).toBe(0);
+    expect(await authenticate(t.db, "prompted@example.org", PASSWORD, null)).not.toBeNull();
+  });
+
+  it("adds and removes roles, deactivates and activates, sets a password, deletes", async () => {
+    mfo(["users", "create", "--email", "helper@example.org", "--password", PASSWORD]);
+    expect(mfo(["users", "add-role", "helper@example.org", "organizer"])).toMatchObject({ status: 0, stdout: "helper@example.org now has role organizer" });
+    expect(mfo(["users", "add-role", "helper@example.org", "organizer"]).stdout).toBe("helper@example.org already had role organizer");
+    expect(mfo(["users", "remove-role", "helper@example.org", "participant"]).status).toBe(0);
+    expect((await access("helper@example.org"))?.roles).toEqual(["organizer"]);
+    expect(mfo(["users", "deactivate", "helper@example.org"]).status).toBe(0);
+    expect((await access("helper@example.org"))?.active).toBe(false);
+    expect(mfo(["users", "activate", "helper@example.org"]).status).toBe(0);
+    expect((await access("helper@example.org"))?.active).toBe(true);
+    const before = (await access("helper@example.org"))!.sessionVersion;
+    expect(mfo(["users", "set-password", "helper@example.org", "--password", "another long password for helper"]).status).toBe(0);
+    expect((await access("helper@example.org"))!.sessionVersion).toBe(before + 1);
+    expect(await authenticate(t.db, "helper@example.org", "another long password for helper", null)).not.toBeNull();
+    expect(mfo(["users", "delete", "helper@example.org"])).toMatchObject({ status: 0, stdout: "Deleted user helper@example.org" });
+    expect(await access("helper@example.org")).toBeNull();
+    const actions = await t.db.auditEvent.findMany({ where: { subjectLabel: "helper@example.org", actorLabel: "cli" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["user.created", "role.granted", "role.revoked", "user.deactivated", "user.activated", "user.password_reset", "user.deleted"]),
+    );
+  });
+
+  it("refuses bad input with one clear line and a non-zero exit", async () => {
+    const cases: [string[], string][] = [
+      [["users", "delete", "ghost@example.org"], "mfo: No user with e-mail ghost@example.org"],
+      [["users", "create", "--email", "weak@example.org", "--password", "short"], "mfo: password: Use at least 15 characters (you have 5)"],
+      [["users", "create", "--email", "chief@example.org", "--password", PASSWORD], "mfo: An account with this e-mail already exists"],
+      [["users", "add-role", "chief@example.org", "wizard"], 'mfo: No role named "wizard"'],
+      [["users", "remove-role", "chief@example.org", "admin"], "mfo: This would leave no active user who holds roles.manage"],
+      [["users", "deactivate", "chief@example.org"], "mfo: This would leave no active user who holds roles.manage"],
+      [["users", "delete", "chief@example.org"], "mfo: This would leave no active user who holds roles.manage"],
+      [["roles", "add-permission", "teacher", "stage.dive"], "mfo: Unknown permission: stage.dive"],
+      [["roles", "create", "Bad Name"], "mfo: role name: Use lower-case letters, digits, - and _, starting with a letter"],
+    ];
+    for (const [args, message] of cases) {
+      const result = mfo(args);
+      expect(result.status, args.join(" ")).toBe(1);
+      expect(result.stderr, args.join(" ")).toBe(message);
+    }
+    expect(mfo(["users", "frobnicate"]).stderr.split("\n")[0]).toBe('mfo: unknown command "users frobnicate"');
+    expect(await access("weak@example.org")).toBeNull();
+    expect((await access("chief@example.org"))?.roles).toContain("admin");
+  });
+});
+
+describe("mfo roles", { timeout: 180_000 }, () => {
+  it("creates a role with permissions, adds and removes one, lists", async () => {
+    expect(mfo(["roles", "create", "stage-crew", "--permission", "admin.access", "--permission", "users.read"]).status).toBe(0);
+    expect(mfo(["roles", "add-permission", "stage-crew", "audit.read"]).stdout).toBe("Role stage-crew now grants audit.read");
+    expect(mfo(["roles", "remove-permission", "stage-crew", "users.read"]).stdout).toBe("Role stage-crew no longer grants users.read");
+    const listed = mfo(["roles", "list"]);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout.split("\n")).toContain("stage-crew\t0 users\tadmin.access,audit.read");
+    const events = await t.db.auditEvent.findMany({ where: { subjectLabel: "stage-crew" }, select: { action: true, actorLabel: true } });
+    expect(events.map((e) => e.action).sort()).toEqual(["role.created", "role.permission_granted", "role.permission_revoked"]);
+    expect(events.every((e) => e.actorLabel === "cli")).toBe(true);
+  });
+});
