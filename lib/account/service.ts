@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { env, siteUrl } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { bumpSessionVersion } from "@/lib/auth/session-version";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, type Actor } from "@/lib/audit/service";
 import { consumeToken, issueToken, lastIssuedAt } from "@/lib/tokens/service";
 import { sendMail } from "@/lib/mail/transport";
 import {
@@ -42,16 +42,17 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Forgot password: a link for an active account; nothing at all for an unknown address. */
-export async function requestPasswordReset(db: PrismaClient, email: string, ip: string | null): Promise<void> {
+export async function requestPasswordReset(db: PrismaClient, email: string, ip: string | null, actor: Actor = "anonymous"): Promise<boolean> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } });
-  if (!user || !user.active) return;
+  if (!user || !user.active) return false;
   const ttl = env().PASSWORD_RESET_TTL;
   const token = await db.$transaction(async (tx) => {
     const issued = await issueToken(tx, { userId: user.id, purpose: "password_reset", ttlSeconds: ttl });
-    await recordAudit(tx, { action: "user.password_reset_requested", actor: "anonymous", subject: { id: user.id, label: user.email }, ip });
+    await recordAudit(tx, { action: "user.password_reset_requested", actor, subject: { id: user.id, label: user.email }, ip });
     return issued;
   });
   await mail(user.email, (site) => passwordResetMessage(site, token.raw, ttl));
+  return true;
 }
 
 /** Sets the password a reset link was for and ends every session. Null when the link does not work. */

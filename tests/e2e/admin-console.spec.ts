@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { E2E } from "./env";
 import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
+import { linkTo, waitForMail } from "./mail";
 
 async function userRow(email: string) {
   const rows = await e2eDb().execute({ sql: "SELECT id, active, sessionVersion FROM User WHERE email = ?", args: [email] });
@@ -128,6 +129,27 @@ test.describe("admin console", () => {
     await expect(flash(page)).toContainText("The user has been deleted.");
     expect(await userRow(victim)).toBeNull();
     expect(await auditCount("user.deleted", victim)).toBe(1);
+  });
+
+  test("user page: an organizer sends a password-reset link that works, audited with the organizer as actor", async ({ page, browser }) => {
+    const userContext = await browser.newContext();
+    const userPage = await userContext.newPage();
+    const target = await signUpAndLand(userPage, "forgetful");
+    const { id } = (await userRow(target))!;
+    await signInAsAdmin(page);
+    await page.goto(`/admin/users/${id}`);
+    await page.getByRole("button", { name: "Send password-reset link" }).click();
+    await expect(flash(page)).toContainText("A password-reset link has been sent.");
+    const mail = await waitForMail(target, /Reset your password/);
+    const rows = await e2eDb().execute({
+      sql: "SELECT actorLabel FROM AuditEvent WHERE action = 'user.password_reset_requested' AND subjectLabel = ?",
+      args: [target],
+    });
+    expect(rows.rows.map((r) => String(r.actorLabel))).toEqual([E2E.admin.email]);
+    // The link is the same single-use link the user would get from /forgot-password.
+    await userPage.goto(linkTo(mail, "/reset-password"));
+    await expect(userPage.getByLabel("New password", { exact: true })).toBeVisible();
+    await userContext.close();
   });
 
   test("roles: create with permissions, rename and describe, untick, delete; admin has no delete button", async ({ page }) => {

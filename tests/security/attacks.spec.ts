@@ -51,10 +51,11 @@ test.describe("security headers and CSP", () => {
     const violations = await watchCsp(page);
     await page.goto("/");
     await signUpAndLand(page, "csp");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.goto("/account/security");
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("You have been signed out.");
     await signInAsAdmin(page);
-    await page.goto("/sign-in?callbackUrl=%2Fadmin");
+    for (const path of ["/admin/users", "/admin/roles", "/admin/audit", "/forgot-password", "/sign-in?callbackUrl=%2Fadmin"]) await page.goto(path);
     await page.goto("/no-such-page");
     expect(violations).toEqual([]);
   });

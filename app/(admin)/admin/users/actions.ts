@@ -2,7 +2,8 @@
 import { prisma } from "@/lib/db";
 import { requirePermission } from "@/lib/auth/guards";
 import { requestIp } from "@/lib/auth/request-ip";
-import { userOperator } from "@/lib/auth/operator";
+import { RuleError, userOperator } from "@/lib/auth/operator";
+import { requestPasswordReset } from "@/lib/account/service";
 import { deleteUser, grantRole, revokeRole, setActive } from "@/lib/users/admin";
 import { finishAdminChange } from "@/lib/admin/action-result";
 import { formFields } from "@/lib/validation/user";
@@ -48,4 +49,19 @@ export async function deleteUserAction(_prev: State, formData: FormData): Promis
   const op = await operator();
   const { userId = "" } = formFields(formData, ["userId"]);
   return finishAdminChange(() => deleteUser(prisma, op, userId), { flash: "The user has been deleted.", redirectTo: "/admin/users" });
+}
+
+/** An organizer sends the reset link a user would ask for themselves (same token, same mail, audited). */
+export async function sendPasswordResetAction(_prev: State, formData: FormData): Promise<State> {
+  const op = await operator();
+  const { userId = "" } = formFields(formData, ["userId"]);
+  return finishAdminChange(
+    async () => {
+      const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, active: true } });
+      if (!user) throw new RuleError("No such user.", "not_found");
+      if (!user.active) throw new RuleError("Activate the user before sending a password-reset link.");
+      await requestPasswordReset(prisma, user.email, op.ip, op.actor);
+    },
+    { flash: "A password-reset link has been sent.", redirectTo: userPath(userId) },
+  );
 }

@@ -8,7 +8,7 @@ import { getUserDetails } from "@/lib/users/admin";
 import { listRoles } from "@/lib/roles/service";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ActionForm } from "@/components/forms/action-form";
-import { grantRoleAction, revokeRoleAction, setActiveAction } from "../actions";
+import { grantRoleAction, revokeRoleAction, sendPasswordResetAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -90,6 +90,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <>
           <h2>Account</h2>
           <div className="actions-row">
+            {user.active && (
+              <ActionForm action={sendPasswordResetAction} hidden={{ userId: user.id }} submitLabel="Send password-reset link" pendingLabel="Sending…" />
+            )}
             {user.active ? (
               <ActionForm action={setActiveAction} hidden={{ userId: user.id, active: "false" }} submitLabel="Deactivate" pendingLabel="Deactivating…" danger />
             ) : (
