@@ -7,7 +7,8 @@ import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 // Edge fast path, JWT only (no database): signed-out visitors to private pages go to sign-in, and
 // tokens without admin.access are kept out of /admin. It is a convenience: the (account) and (admin)
 // layouts and every action check again on the server, against the database.
-// It also gives every page it sees (all rendered per request) a nonce-based Content-Security-Policy.
+// It also gives every page it sees a nonce-based Content-Security-Policy, so every page in the matcher
+// must be rendered per request: a prerendered page has no nonce on its scripts and would not run them.
 export default async function middleware(request: NextRequest) {
   if (request.method === "POST") {
     const refused = refuseBadPost(request);
@@ -23,7 +24,8 @@ export default async function middleware(request: NextRequest) {
       return NextResponse.redirect(signIn);
     }
     if (pathname.startsWith("/admin") && !can({ roles: claims.roles ?? [], permissions: claims.perms ?? [] }, "admin.access")) {
-      return withCsp(request, (headers) => NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403, request: { headers } }));
+      // /forbidden is prerendered: it keeps the baseline policy (a nonce would block its scripts).
+      return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
     }
   }
   return withCsp(request, (headers) => NextResponse.next({ request: { headers } }));
@@ -65,7 +67,6 @@ export const config = {
     "/admin/:path*",
     "/sign-in",
     "/sign-up",
-    "/forgot-password/:path*",
     "/reset-password",
     "/confirm-email/:path*",
     "/confirm-email-change",

@@ -124,18 +124,3 @@ export async function ensureAdmin(db: PrismaClient, email: string, password: str
   });
   return "updated";
 }
-
-export const USERS_PAGE_SIZE = 50;
-
-export async function listUsersNewestFirst(db: PrismaClient, page: number) {
-  const [total, users] = await Promise.all([
-    db.user.count(),
-    db.user.findMany({
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * USERS_PAGE_SIZE,
-      take: USERS_PAGE_SIZE,
-      select: { id: true, email: true, name: true, active: true, createdAt: true, lastSignInAt: true, currentSignInAt: true },
-    }),
-  ]);
-  return { total, users, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
-}

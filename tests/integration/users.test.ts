@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bcryptWorkers } from "@/lib/auth/bcrypt-workers";
 import { createTestDb } from "./test-db";
-import { authenticate, createUser, EmailTakenError, ensureAdmin, listUsersNewestFirst } from "@/lib/users/service";
+import { authenticate, createUser, EmailTakenError, ensureAdmin } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
 import { ensureBuiltInRoles } from "@/lib/roles/service";
 import { ALL_PERMISSIONS, BUILT_IN_ROLES } from "@/lib/auth/permissions";
@@ -89,22 +89,5 @@ describe("roles and the first admin", () => {
     expect(await authenticate(t.db, "promoted@example.org", PASSWORD, null)).toBeNull();
     const access = await authenticate(t.db, "promoted@example.org", "a brand new admin password", null);
     expect(access?.roles).toContain("admin");
-  });
-});
-
-describe("listUsersNewestFirst", () => {
-  it("pages 50 at a time, newest first", async () => {
-    const base = Date.UTC(2020, 0, 1);
-    await t.db.user.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({ email: `bulk${i}@example.org`, createdAt: new Date(base + i * 1000) })),
-    });
-    const total = await t.db.user.count();
-    const first = await listUsersNewestFirst(t.db, 1);
-    expect(first.total).toBe(total);
-    expect(first.users).toHaveLength(50);
-    const times = first.users.map((u) => u.createdAt.getTime());
-    expect(times).toEqual([...times].sort((a, b) => b - a));
-    const last = await listUsersNewestFirst(t.db, first.pageCount);
-    expect(last.users.at(-1)?.email).toBe("bulk0@example.org");
   });
 });

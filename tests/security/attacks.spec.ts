@@ -52,6 +52,9 @@ test.describe("security headers and CSP", () => {
     await page.goto("/");
     await signUpAndLand(page, "csp");
     await page.goto("/account/security");
+    // The 403 page a participant gets for /admin is prerendered; it must still run its scripts.
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("You have been signed out.");
     await signInAsAdmin(page);

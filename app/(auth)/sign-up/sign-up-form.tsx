@@ -4,9 +4,10 @@ import Link from "next/link";
 import { signUpAction, type SignUpFields } from "../actions";
 import { emptyFormState, type FormState } from "@/components/forms/form-state";
 import { TextField } from "@/components/forms/text-field";
+import { EmailField } from "@/components/forms/email-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert } from "@/components/forms/form-alert";
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
+import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
 
 export function SignUpForm({ callbackUrl, passwordMinLength }: { callbackUrl: string; passwordMinLength: number }) {
   const [state, action] = useActionState(signUpAction, emptyFormState<SignUpFields>() as FormState<SignUpFields>);
@@ -14,17 +15,7 @@ export function SignUpForm({ callbackUrl, passwordMinLength }: { callbackUrl: st
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        name="email"
-        label="E-mail"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-        defaultValue={state.values.email}
-        key={`email-${state.values.email ?? ""}`}
-        error={state.errors.email}
-      />
+      <EmailField value={state.values.email} error={state.errors.email} />
       <TextField
         name="password"
         label="Password"

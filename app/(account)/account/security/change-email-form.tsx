@@ -2,11 +2,10 @@
 import { useActionState } from "react";
 import { changeEmailAction, type EmailFields } from "../actions";
 import { emptyFormState, type FormState } from "@/components/forms/form-state";
-import { TextField } from "@/components/forms/text-field";
+import { EmailField } from "@/components/forms/email-field";
 import { CurrentPasswordField } from "@/components/forms/current-password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert, FormSuccess } from "@/components/forms/form-alert";
-import { EMAIL_MAX_LENGTH } from "@/lib/validation/limits";
 
 export function ChangeEmailForm() {
   const [state, action] = useActionState(changeEmailAction, emptyFormState<EmailFields>() as FormState<EmailFields>);
@@ -14,17 +13,7 @@ export function ChangeEmailForm() {
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
       <FormSuccess message={state.message} />
-      <TextField
-        name="newEmail"
-        label="New e-mail address"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-        defaultValue={state.values.newEmail}
-        key={`newEmail-${state.values.newEmail ?? ""}`}
-        error={state.errors.newEmail}
-      />
+      <EmailField name="newEmail" label="New e-mail address" value={state.values.newEmail} error={state.errors.newEmail} />
       <CurrentPasswordField error={state.errors.currentPassword} idPrefix="email" />
       <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
     </form>
