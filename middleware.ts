@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { can } from "@/lib/auth/permissions";
 import { readSessionClaims } from "@/lib/auth/session-token";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { newNonce, nonceCsp } from "@/lib/security-headers";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 
@@ -14,21 +15,28 @@ export default async function middleware(request: NextRequest) {
     const refused = refuseBadPost(request);
     if (refused) return refused;
   }
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const isPrivate = pathname.startsWith("/account") || pathname.startsWith("/admin");
   if (isPrivate) {
-    const claims = await readSessionClaims(request.cookies);
-    if (!claims) {
-      const signIn = new URL("/sign-in", request.nextUrl);
-      signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-      return NextResponse.redirect(signIn);
+    // /account is prerendered and holds no data (it comes from /api/account, which checks the session
+    // against the database): a session cookie is enough to be let through, no need to decrypt it here.
+    if (pathname === "/account" && request.method !== "POST") {
+      return hasSessionCookie(request.cookies) ? NextResponse.next() : toSignIn(request);
     }
+    const claims = await readSessionClaims(request.cookies);
+    if (!claims) return toSignIn(request);
     if (pathname.startsWith("/admin") && !can({ roles: claims.roles ?? [], permissions: claims.perms ?? [] }, "admin.access")) {
       // /forbidden is prerendered: it keeps the baseline policy (a nonce would block its scripts).
       return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
     }
   }
   return withCsp(request, (headers) => NextResponse.next({ request: { headers } }));
+}
+
+function toSignIn(request: NextRequest): NextResponse {
+  const signIn = new URL("/sign-in", request.nextUrl);
+  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(signIn);
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { createClient, type Client, type Config } from "@libsql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { noteRoundTrip } from "@/lib/db-round-trips";
 
 // Several connections may share the SQLite file (the server, the CLI, a test, and the libSQL client
 // itself, which hands its connection to a transaction and opens a new one for everything else): wait
@@ -21,10 +22,33 @@ function waitForLocks(client: Client): Client {
   return client;
 }
 
+type Sender = { execute: Client["execute"]; batch: Client["batch"] };
+
+/** Reports each statement (or batch) sent through `target` to lib/db-round-trips.ts. */
+function countSends<T extends Sender>(target: T): T {
+  const execute = target.execute.bind(target) as (...args: unknown[]) => unknown;
+  const batch = target.batch.bind(target) as (...args: unknown[]) => unknown;
+  Object.assign(target, {
+    execute: (...args: unknown[]) => (noteRoundTrip(), execute(...args)),
+    batch: (...args: unknown[]) => (noteRoundTrip(), batch(...args)),
+  });
+  return target;
+}
+
+function countRoundTripsOf(client: Client): Client {
+  countSends(client);
+  const transaction = client.transaction.bind(client);
+  client.transaction = async (...args: Parameters<Client["transaction"]>) => {
+    noteRoundTrip(); // BEGIN
+    return countSends(await transaction(...args));
+  };
+  return client;
+}
+
 class LibSQLWithBusyTimeout extends PrismaLibSQL {
   createClient(config: Config) {
     const client = createClient(config);
-    return config.url.startsWith("file:") ? waitForLocks(client) : client;
+    return countRoundTripsOf(config.url.startsWith("file:") ? waitForLocks(client) : client);
   }
 }
 

@@ -58,7 +58,9 @@ export async function signUpAction(_prev: FormState<SignUpFields>, formData: For
     throw error;
   }
   try {
-    await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
+    // An address still to confirm goes straight to the page that says so (the account would send it there).
+    const next = env().REQUIRE_EMAIL_CONFIRMATION ? "/confirm-email" : parsed.data.callbackUrl;
+    await signInWithCredentials(parsed.data.email, parsed.data.password, next);
   } catch (error) {
     // The account exists; if signing in fails for a passing reason, let them sign in by hand.
     if (error instanceof AuthError) redirect("/sign-in");

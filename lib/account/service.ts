@@ -181,11 +181,3 @@ export async function signOutEverywhere(db: PrismaClient, user: Who, ip: string 
     await recordAudit(tx, { action: "user.signed_out_everywhere", actor: user, subject: { id: user.id, label: user.email }, ip });
   });
 }
-
-/** Flask-Security-Too's trackable fields, for the account page. */
-export function signInHistory(db: PrismaClient, userId: string) {
-  return db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { lastSignInAt: true, lastSignInIp: true, currentSignInAt: true, currentSignInIp: true, signInCount: true, emailVerified: true },
-  });
-}

@@ -22,24 +22,36 @@ export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
   return user;
 });
 
-function signInPath(callbackPath: string): string {
-  return `/sign-in?${new URLSearchParams({ callbackUrl: callbackPath })}`;
+/** Why a request may not see account pages, and where the visitor goes instead. */
+export type AccountRefusal = "signed-out" | "session-ended" | "unconfirmed";
+
+export function refusalPath(refusal: AccountRefusal, callbackPath: string): string {
+  const callback = new URLSearchParams({ callbackUrl: callbackPath });
+  if (refusal === "unconfirmed") return "/confirm-email";
+  // A cookie without a valid session is a revoked one: /session-ended clears it and says so.
+  if (refusal === "session-ended") return `/session-ended?${callback}`;
+  return `/sign-in?${callback}`;
 }
 
 /**
- * The signed-in user, or a redirect to sign-in (or /session-ended for a revoked cookie). With
- * REQUIRE_EMAIL_CONFIRMATION on, a user whose address is unconfirmed goes to /confirm-email instead,
- * unless the caller is that page itself (`allowUnconfirmed`). This is the one place the switch is enforced.
+ * The one place that decides who may use account pages and data. With REQUIRE_EMAIL_CONFIRMATION on,
+ * a user whose address is unconfirmed is refused unless the caller is the confirmation page itself
+ * (`allowUnconfirmed`). Pages use requireUser (a redirect); route handlers answer with the refusal.
  */
-export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<UserAccess> {
+export async function checkAccount(options: { allowUnconfirmed?: boolean } = {}): Promise<{ user: UserAccess } | { refusal: AccountRefusal }> {
   const user = await getCurrentUser();
   if (user) {
-    if (!options.allowUnconfirmed && !user.emailVerified && env().REQUIRE_EMAIL_CONFIRMATION) redirect("/confirm-email");
-    return user;
+    if (!options.allowUnconfirmed && !user.emailVerified && env().REQUIRE_EMAIL_CONFIRMATION) return { refusal: "unconfirmed" };
+    return { user };
   }
-  // A cookie without a valid session is a revoked one: /session-ended clears it and says so.
-  if (hasSessionCookie(await cookies())) redirect(`/session-ended?${new URLSearchParams({ callbackUrl: callbackPath })}`);
-  redirect(signInPath(callbackPath));
+  return { refusal: hasSessionCookie(await cookies()) ? "session-ended" : "signed-out" };
+}
+
+/** The signed-in user, or a redirect: to sign-in, to /session-ended for a revoked cookie, or to /confirm-email. */
+export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<UserAccess> {
+  const access = await checkAccount(options);
+  if ("user" in access) return access.user;
+  redirect(refusalPath(access.refusal, callbackPath));
 }
 
 /** Signed out: to sign-in. Signed in without the permission: 403 (app/forbidden.tsx). */

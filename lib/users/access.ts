@@ -13,7 +13,19 @@ export interface UserAccess {
   createdAt: Date;
   roles: string[];
   permissions: string[];
+  /** Read in the same query because /account shows it: one round trip for the whole page's data. */
+  signIns: SignInHistory;
 }
+
+export interface SignInHistory {
+  count: number;
+  currentAt: Date | null;
+  currentIp: string | null;
+  lastAt: Date | null;
+  lastIp: string | null;
+}
+
+type DbDate = Date | string | number;
 
 type AccessRow = {
   id: string;
@@ -21,8 +33,13 @@ type AccessRow = {
   name: string | null;
   active: number | boolean;
   sessionVersion: number | bigint;
-  createdAt: Date | string | number;
-  emailVerified: Date | string | number | null;
+  createdAt: DbDate;
+  emailVerified: DbDate | null;
+  signInCount: number | bigint;
+  currentSignInAt: DbDate | null;
+  currentSignInIp: string | null;
+  lastSignInAt: DbDate | null;
+  lastSignInIp: string | null;
   role: string | null;
   permission: string | null;
 };
@@ -33,7 +50,9 @@ type AccessRow = {
  */
 export async function loadUserAccess(db: PrismaClient, userId: string): Promise<UserAccess | null> {
   const rows = await db.$queryRaw<AccessRow[]>`
-    SELECT u.id, u.email, u.name, u.active, u.emailVerified, u.sessionVersion, u.createdAt, r.name AS role, p.name AS permission
+    SELECT u.id, u.email, u.name, u.active, u.emailVerified, u.sessionVersion, u.createdAt,
+      u.signInCount, u.currentSignInAt, u.currentSignInIp, u.lastSignInAt, u.lastSignInIp,
+      r.name AS role, p.name AS permission
     FROM User u
     LEFT JOIN UserRole ur ON ur.userId = u.id
     LEFT JOIN Role r ON r.id = ur.roleId
@@ -50,9 +69,20 @@ export async function loadUserAccess(db: PrismaClient, userId: string): Promise<
     name: first.name,
     active: Boolean(first.active),
     sessionVersion: Number(first.sessionVersion),
-    emailVerified: first.emailVerified === null ? null : new Date(first.emailVerified),
+    emailVerified: dateOrNull(first.emailVerified),
     createdAt: new Date(first.createdAt),
     roles,
     permissions,
+    signIns: {
+      count: Number(first.signInCount),
+      currentAt: dateOrNull(first.currentSignInAt),
+      currentIp: first.currentSignInIp,
+      lastAt: dateOrNull(first.lastSignInAt),
+      lastIp: first.lastSignInIp,
+    },
   };
+}
+
+function dateOrNull(value: DbDate | null): Date | null {
+  return value === null ? null : new Date(value);
 }

@@ -45,7 +45,9 @@ export async function startServer(options: { port: number; seed?: (dbUrl: string
   };
   run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prepare.ts", "--production"], env);
   if (options.seed) await options.seed(dbUrl);
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--port", String(options.port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server there, for finding where the time goes.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(options.port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));

@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/auth/guards";
 import { requestIp } from "@/lib/auth/request-ip";
@@ -18,6 +17,7 @@ export async function saveFestivalRolesAction(_prev: FormState<"roles">, formDat
     if (error instanceof RuleError) return { values: {}, errors: { form: error.message } };
     throw error;
   }
+  // The page reloads its data when it sees the message (festival-roles-fields.tsx) and shows the flash.
   await setFlash("Your festival roles have been saved.");
-  redirect("/account");
+  return { values: {}, errors: {}, message: "Your festival roles have been saved." };
 }

@@ -1,12 +1,18 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { emptyFormState, type FormState } from "@/components/forms/form-state";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { saveFestivalRolesAction } from "./festival-roles-actions";
+import type { FestivalRoleChoice } from "@/lib/account/view";
 
-export function FestivalRolesFields({ roles }: { roles: { name: string; description: string; held: boolean }[] }) {
+/** "Your part in the festival": the roles a user may pick or drop themselves. */
+export function FestivalRolesFields({ roles, onSaved }: { roles: FestivalRoleChoice[]; onSaved: () => void }) {
   const [state, action] = useActionState(saveFestivalRolesAction, emptyFormState<"roles">() as FormState<"roles">);
+  // Each save returns a new state object: reload the account so the page shows the roles now held.
+  useEffect(() => {
+    if (state.message) onSaved();
+  }, [state, onSaved]);
   return (
     <form action={action} className="stack festival-roles" aria-labelledby="festival-roles-title">
       <h2 id="festival-roles-title">Your part in the festival</h2>
@@ -15,7 +21,7 @@ export function FestivalRolesFields({ roles }: { roles: { name: string; descript
         <legend>I take part as</legend>
         {roles.map((r) => (
           <div key={r.name} className="checkbox">
-            <input type="checkbox" id={`festival-role-${r.name}`} name="role" value={r.name} defaultChecked={r.held} />
+            <input type="checkbox" id={`festival-role-${r.name}`} name="role" value={r.name} defaultChecked={r.held} key={String(r.held)} />
             <label htmlFor={`festival-role-${r.name}`}>
               {r.name} <span className="muted">{r.description}</span>
             </label>

@@ -1,0 +1,131 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import Link from "next/link";
+import { formatDate, formatDateTime } from "@/lib/format";
+import type { AccountRefused, AccountView as Account } from "@/lib/account/view";
+import { FLASH_CHECK_EVENT } from "@/components/flash-message";
+import { ProfileForm } from "./profile-form";
+import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
+import { FestivalRolesFields } from "./festival-roles-fields";
+
+type Load = { status: "loading" } | { status: "failed" } | { status: "ready"; account: Account };
+
+async function fetchAccount(): Promise<Load> {
+  try {
+    const response = await fetch("/api/account", { cache: "no-store", headers: { accept: "application/json" } });
+    if (response.ok) return { status: "ready", account: (await response.json()) as Account };
+    const refused = (await response.json().catch(() => null)) as AccountRefused | null;
+    // Signed out, a revoked session, or an unconfirmed address: the server says where to go. A full
+    // navigation, because /session-ended is a route handler that clears the cookie.
+    if (refused?.location?.startsWith("/")) {
+      window.location.replace(refused.location);
+      return { status: "loading" };
+    }
+  } catch {
+    /* offline or the server is down: say so below */
+  }
+  return { status: "failed" };
+}
+
+export function AccountView() {
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const reload = useCallback(() => fetchAccount().then(setLoad), []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const onRolesSaved = useCallback(() => {
+    void reload();
+    window.dispatchEvent(new Event(FLASH_CHECK_EVENT));
+  }, [reload]);
+
+  if (load.status !== "ready") {
+    return (
+      <section className="panel" aria-labelledby="account-title" aria-busy={load.status === "loading"}>
+        <h1 id="account-title">Your account</h1>
+        {load.status === "loading" ? (
+          <p className="muted">Loading your account…</p>
+        ) : (
+          <div className="stack">
+            <p className="form-alert" role="alert">
+              We could not load your account. Check your connection and try again.
+            </p>
+            <button type="button" className="button" onClick={() => void reload()}>
+              Try again
+            </button>
+          </div>
+        )}
+      </section>
+    );
+  }
+  const { account } = load;
+  const { signIns } = account;
+  return (
+    <>
+      <section className="panel" aria-labelledby="account-title">
+        <h1 id="account-title">Your account</h1>
+        <dl className="details">
+          <div>
+            <dt>E-mail</dt>
+            <dd>{account.email}</dd>
+          </div>
+          <div>
+            <dt>Roles</dt>
+            <dd>
+              {account.roles.length ? (
+                <ul className="tags" aria-label="Your roles">
+                  {account.roles.map((role) => (
+                    <li key={role} className="tag">
+                      {role}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                "None"
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Member since</dt>
+            <dd>
+              <time dateTime={account.createdAt}>{formatDate(new Date(account.createdAt))}</time>
+            </dd>
+          </div>
+        </dl>
+        {/* No prefetch: it would pass the middleware, which re-sets the session cookie, racing a sign-out. */}
+        <p>
+          <Link href="/account/security" prefetch={false}>
+            Change your password or e-mail address
+          </Link>
+        </p>
+        <FestivalRolesFields roles={account.festivalRoles} onSaved={onRolesSaved} />
+      </section>
+      <section className="panel" aria-labelledby="profile-title">
+        <h2 id="profile-title">Profile</h2>
+        <ProfileForm name={account.name} />
+      </section>
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">Sign-in history</h2>
+        <dl className="details" data-testid="sign-in-history">
+          <div>
+            <dt>This sign-in</dt>
+            <dd data-testid="current-sign-in">
+              {formatDateTime(signIns.currentAt ? new Date(signIns.currentAt) : null)} from {signIns.currentIp ?? "an unknown address"}
+            </dd>
+          </div>
+          <div>
+            <dt>Previous sign-in</dt>
+            <dd data-testid="last-sign-in">
+              {signIns.lastAt ? `${formatDateTime(new Date(signIns.lastAt))} from ${signIns.lastIp ?? "an unknown address"}` : "None"}
+            </dd>
+          </div>
+          <div>
+            <dt>Sign-ins</dt>
+            <dd data-testid="sign-in-count">{signIns.count}</dd>
+          </div>
+        </dl>
+        <p className="muted">Not you? Signing out everywhere ends every session of your account, this one included.</p>
+        <SignOutEverywhereButton />
+      </section>
+    </>
+  );
+}

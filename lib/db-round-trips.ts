@@ -1,0 +1,18 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+// Counts the statements a piece of work sends to the database (each one is a round trip to the
+// libSQL driver, or over the network to Turso). lib/db.ts reports every call here; a route handler
+// that wants its figure wraps its work in countRoundTrips and sends it as Server-Timing, which the
+// e2e suite holds to the performance budget (at most 2 per signed-in page).
+const counter = new AsyncLocalStorage<{ count: number }>();
+
+export function noteRoundTrip(): void {
+  const store = counter.getStore();
+  if (store) store.count++;
+}
+
+export async function countRoundTrips<T>(work: () => Promise<T>): Promise<{ result: T; roundTrips: number }> {
+  const store = { count: 0 };
+  const result = await counter.run(store, work);
+  return { result, roundTrips: store.count };
+}

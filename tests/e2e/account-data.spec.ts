@@ -1,0 +1,61 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { E2E } from "./env";
+import { signUpAndLand } from "./helpers";
+
+// /account is prerendered (the same HTML for everyone); what it shows comes from GET /api/account,
+// which checks the session against the database. These tests hold both halves to that.
+
+test.describe("the account page and its data", () => {
+  test("the page's HTML holds no account data; /api/account serves it privately, in at most 2 database round trips", async ({ page }) => {
+    const email = await signUpAndLand(page, "data");
+    await expect(page.getByRole("main").getByText(email)).toBeVisible();
+
+    const html = await page.request.get("/account", { maxRedirects: 0 });
+    expect(html.status()).toBe(200);
+    expect(await html.text()).not.toContain(email);
+
+    const data = await page.request.get("/api/account");
+    expect(data.status()).toBe(200);
+    expect(await data.json()).toMatchObject({ email, roles: ["participant"], signIns: { count: 1 } });
+    expect(data.headers()["cache-control"]).toContain("no-store");
+    // The performance budget: a signed-in page costs at most 2 round trips (counted by lib/db.ts).
+    const timing = /db;desc="(\d+) round trips?"/.exec(data.headers()["server-timing"] ?? "");
+    expect(timing, "Server-Timing reports the round trips").not.toBeNull();
+    expect(Number(timing![1])).toBeGreaterThanOrEqual(1);
+    expect(Number(timing![1])).toBeLessThanOrEqual(2);
+  });
+
+  test("signed out, or with a session cookie that is no session, /api/account refuses and says where to go", async () => {
+    const anonymous = await playwrightRequest.newContext({ baseURL: E2E.baseURL });
+    try {
+      const signedOut = await anonymous.get("/api/account");
+      expect(signedOut.status()).toBe(401);
+      expect(await signedOut.json()).toEqual({ refusal: "signed-out", location: "/sign-in?callbackUrl=%2Faccount" });
+      // The CVE-2025-29927 header does not help: the route checks for itself.
+      const bypass = await anonymous.get("/api/account", { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } });
+      expect(bypass.status()).toBe(401);
+      const forged = await anonymous.get("/api/account", { headers: { cookie: "authjs.session-token=not-a-token" } });
+      expect(forged.status()).toBe(401);
+      expect(await forged.json()).toEqual({ refusal: "session-ended", location: "/session-ended?callbackUrl=%2Faccount" });
+    } finally {
+      await anonymous.dispose();
+    }
+  });
+
+  test("a session cookie that is no session lands on sign-in with a message, not on an empty page", async ({ page, context }) => {
+    await context.addCookies([{ name: "authjs.session-token", value: "not-a-token", url: E2E.baseURL }]);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+    await expect(page.getByText("Your session has ended. Please sign in again.")).toBeVisible();
+  });
+
+  test("when the data cannot be loaded the page says so, and Try again loads it", async ({ page }) => {
+    const email = await signUpAndLand(page, "offline");
+    await page.route("**/api/account", (route) => route.abort("internetdisconnected"));
+    await page.reload();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("We could not load your account. Check your connection and try again.");
+    await page.unroute("**/api/account");
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("main").getByText(email)).toBeVisible();
+  });
+});
