@@ -8,6 +8,7 @@ import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
 import { hasSessionCookie } from "./session-cookie";
 import { readSessionClaims } from "./session-token";
 import { env } from "@/lib/env";
+import { orServiceUnavailable } from "@/lib/db-fallback";
 
 /**
  * The signed-in user as the database knows them now, or null: one cookie decryption and one query.
@@ -22,6 +23,11 @@ export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
   return user;
 });
 
+/** getCurrentUser, or the 503 page while the database is out of reach (its "Try again" leads back to `from`). */
+export function currentUserOrUnavailable(from: string): Promise<UserAccess | null> {
+  return orServiceUnavailable(from, getCurrentUser);
+}
+
 function signInPath(callbackPath: string): string {
   return `/sign-in?${new URLSearchParams({ callbackUrl: callbackPath })}`;
 }
@@ -32,7 +38,8 @@ function signInPath(callbackPath: string): string {
  * unless the caller is that page itself (`allowUnconfirmed`). This is the one place the switch is enforced.
  */
 export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<UserAccess> {
-  const user = await getCurrentUser();
+  // The first query of every protected page and action: an unreachable database ends here, on the 503 page.
+  const user = await currentUserOrUnavailable(callbackPath);
   if (user) {
     if (!options.allowUnconfirmed && !user.emailVerified && env().REQUIRE_EMAIL_CONFIRMATION) redirect("/confirm-email");
     return user;
