@@ -11,6 +11,7 @@ import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
 import { recordAudit } from "@/lib/audit/service";
 import { can } from "@/lib/auth/permissions";
 import { clearSessionHint, setSessionHint } from "@/lib/session-hint-cookie";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
 
 /** How often a session's claims are compared with the database where no guard does it anyway. */
 const RECHECK_MS = 60_000;
@@ -18,6 +19,11 @@ const RECHECK_MS = 60_000;
 /** Surfaces through signIn() as a CredentialsSignin whose code the sign-in form turns into its message. */
 export class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
+}
+
+/** The database could not be reached: the sign-in form says "try again in a minute", not "wrong password". */
+export class UnavailableSignin extends CredentialsSignin {
+  code = "unavailable";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -45,7 +51,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signOut(message) {
       await clearSessionHint();
       const token = "token" in message ? message.token : null;
-      if (token?.sub) await recordAudit(prisma, { action: "user.signed_out", actor: { id: token.sub, email: token.email ?? "" }, subject: { id: token.sub, label: token.email } });
+      if (!token?.sub) return;
+      try {
+        await recordAudit(prisma, { action: "user.signed_out", actor: { id: token.sub, email: token.email ?? "" }, subject: { id: token.sub, label: token.email } });
+      } catch (error) {
+        // Signing out only clears cookies: it must work while the database is out of reach.
+        if (!isDatabaseUnavailable(error)) throw error;
+        logDatabaseUnavailable("sign-out audit", error);
+      }
     },
   },
   logger: {
@@ -70,6 +83,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           user = await authenticate(prisma, parsed.data.email, parsed.data.password, clientIp(request.headers));
         } catch (error) {
           if (error instanceof SignInThrottledError) throw new ThrottledSignin();
+          if (isDatabaseUnavailable(error)) {
+            logDatabaseUnavailable("sign-in", error);
+            throw new UnavailableSignin();
+          }
           throw error;
         }
         if (!user) throw new CredentialsSignin();

@@ -4,6 +4,7 @@ import { readSessionClaims } from "@/lib/auth/session-token";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { newNonce, nonceCsp } from "@/lib/security-headers";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
+import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } from "@/lib/service-unavailable";
 
 // Edge fast path, JWT only (no database): signed-out visitors to private pages go to sign-in, and
 // tokens without admin.access are kept out of /admin. It is a convenience: the (account) and (admin)
@@ -29,6 +30,14 @@ export default async function middleware(request: NextRequest) {
       // /forbidden is prerendered: it keeps the baseline policy (a nonce would block its scripts).
       return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
     }
+  }
+  if (pathname === SERVICE_UNAVAILABLE_PATH) {
+    // A page cannot set its own status: the rewrite (to itself) carries the 503.
+    return withCsp(request, (headers) => {
+      const response = NextResponse.rewrite(request.nextUrl, { status: 503, request: { headers } });
+      response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      return response;
+    });
   }
   return withCsp(request, (headers) => NextResponse.next({ request: { headers } }));
 }
@@ -64,9 +73,17 @@ function withCsp(request: NextRequest, respond: (headers: Headers) => NextRespon
   const csp = nonceCsp(newNonce(), process.env.NODE_ENV !== "production");
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
+  headers.set(REQUEST_PATH_HEADER, requestPath(request));
   const response = respond(headers);
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/** Path and query as the visitor sees them (without Next's own _rsc cache-buster). */
+function requestPath(request: NextRequest): string {
+  const url = request.nextUrl.clone();
+  url.searchParams.delete("_rsc");
+  return `${url.pathname}${url.search}`;
 }
 
 export const config = {
@@ -79,6 +96,7 @@ export const config = {
     "/confirm-email/:path*",
     "/confirm-email-change",
     "/link-invalid",
+    "/service-unavailable",
     // Server action posts on any page (the header's sign-out form is on every page): with JavaScript
     // they carry Next-Action, without it they are multipart forms.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },

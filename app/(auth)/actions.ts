@@ -13,6 +13,8 @@ import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
 import { sendEmailConfirmation } from "@/lib/account/service";
 import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
+import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db-fallback";
+import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 export type SignInFields = "email" | "password";
 export type SignUpFields = "email" | "password" | "confirmPassword";
@@ -36,6 +38,7 @@ export async function signInAction(_prev: FormState<SignInFields>, formData: For
       const state = await signInState(prisma, parsed.data.email, await requestIp());
       return { values, errors: { form: tooManyAttemptsMessage(state.limited ? state.retryAfterSeconds : 60) } };
     }
+    if (error instanceof CredentialsSignin && error.code === "unavailable") return { values, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };
     if (error instanceof AuthError) return { values, errors: { form: INVALID_CREDENTIALS } };
     throw error;
   }
@@ -48,15 +51,20 @@ export async function signUpAction(_prev: FormState<SignUpFields>, formData: For
   const parsed = signUpSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
   const ip = await requestIp();
-  const throttle = await attemptByIp(prisma, "sign-up", ip);
-  if (throttle.limited) return { values, errors: { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) } };
-  try {
-    const user = await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip });
-    if (env().REQUIRE_EMAIL_CONFIRMATION) await sendEmailConfirmation(prisma, user);
-  } catch (error) {
-    if (error instanceof EmailTakenError) return { values, errors: { email: error.message } };
-    throw error;
-  }
+  const outcome = await orUnavailable("sign-up", async () => {
+    const throttle = await attemptByIp(prisma, "sign-up", ip);
+    if (throttle.limited) return { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) };
+    try {
+      const user = await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip });
+      if (env().REQUIRE_EMAIL_CONFIRMATION) await sendEmailConfirmation(prisma, user);
+    } catch (error) {
+      if (error instanceof EmailTakenError) return { email: error.message };
+      throw error;
+    }
+    return null;
+  });
+  if (outcome === DATABASE_UNAVAILABLE) return { values, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };
+  if (outcome) return { values, errors: outcome };
   try {
     // An address still to confirm goes straight to the page that says so (the account would send it there).
     const next = env().REQUIRE_EMAIL_CONFIRMATION ? "/confirm-email" : parsed.data.callbackUrl;

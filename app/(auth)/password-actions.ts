@@ -13,6 +13,8 @@ import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
 import { firstFieldErrors, formFields, PASSWORD_CONTAINS_EMAIL } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
+import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db-fallback";
+import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 // The signed-out flows (forgot and reset password) and the confirmation resend.
 
@@ -25,7 +27,8 @@ export async function forgotPasswordAction(_prev: FormState<ForgotFields>, formD
   const parsed = forgotPasswordSchema.safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
   const ip = await requestIp();
-  const throttle = await attemptByIp(prisma, "forgot-password", ip);
+  const throttle = await orUnavailable("forgot-password", () => attemptByIp(prisma, "forgot-password", ip));
+  if (throttle === DATABASE_UNAVAILABLE) return { values, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };
   if (throttle.limited) return { values, errors: { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) } };
   // After the answer, so known and unknown addresses take the same time to answer.
   after(() => requestPasswordReset(prisma, parsed.data.email, ip));
@@ -42,11 +45,12 @@ export async function resetPasswordAction(_prev: FormState<ResetFields>, formDat
   }
   let user;
   try {
-    user = await resetPassword(prisma, parsed.data.token, parsed.data.newPassword, await requestIp());
+    user = await orUnavailable("reset-password", async () => resetPassword(prisma, parsed.data.token, parsed.data.newPassword, await requestIp()));
   } catch (error) {
     if (error instanceof PasswordContainsEmailError) return { values: {}, errors: { newPassword: PASSWORD_CONTAINS_EMAIL } };
     throw error;
   }
+  if (user === DATABASE_UNAVAILABLE) return { values: {}, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };
   if (!user) redirect("/link-invalid?kind=reset");
   await setFlash("Your password has been changed and you are signed in.");
   return signInWithNewPassword(user.email, parsed.data.newPassword, "/account");
@@ -57,9 +61,12 @@ export type ResendState = { message?: string; error?: string };
 export async function resendConfirmationAction(): Promise<ResendState> {
   const user = await requireUser("/confirm-email", { allowUnconfirmed: true });
   if (user.emailVerified) redirect("/account");
-  const throttle = await attemptByIp(prisma, "resend-confirmation", await requestIp());
-  if (throttle.limited) return { error: tooManyAttemptsMessage(throttle.retryAfterSeconds) };
-  const wait = await sendEmailConfirmation(prisma, user);
+  const wait = await orUnavailable("resend-confirmation", async () => {
+    const throttle = await attemptByIp(prisma, "resend-confirmation", await requestIp());
+    return throttle.limited ? throttle : sendEmailConfirmation(prisma, user);
+  });
+  if (wait === DATABASE_UNAVAILABLE) return { error: SERVICE_UNAVAILABLE_MESSAGE };
+  if (typeof wait === "object") return { error: tooManyAttemptsMessage(wait.retryAfterSeconds) };
   if (wait > 0) return { error: `We sent a link less than a minute ago. You can ask again in ${wait} seconds.` };
   return { message: `We sent a new link to ${user.email}.` };
 }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { orServiceUnavailable } from "@/lib/db-fallback";
 import { prisma } from "@/lib/db";
 import { setFlash } from "@/lib/flash";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -8,7 +9,7 @@ import { confirmEmailChange } from "@/lib/account/service";
 export async function GET(request: NextRequest) {
   // A query parameter, not a path segment: Next answers 500 to an undecodable segment ("%FF").
   const token = request.nextUrl.searchParams.get("token") ?? "";
-  const result = await confirmEmailChange(prisma, token, clientIp(request.headers));
+  const result = await orServiceUnavailable(`/confirm-email-change?${new URLSearchParams({ token })}`, () => confirmEmailChange(prisma, token, clientIp(request.headers)));
   if (result.outcome === "invalid") return NextResponse.redirect(new URL("/link-invalid?kind=email-change", request.nextUrl));
   if (result.outcome === "taken") {
     await setFlash("That address now belongs to another account, so your e-mail address was not changed.");

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { currentUserOrUnavailable } from "@/lib/auth/guards";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { sessionCookieNames } from "@/lib/auth/session-cookie";
 import { setFlash } from "@/lib/flash";
@@ -11,7 +11,7 @@ import { clearSessionHint } from "@/lib/session-hint-cookie";
 // A GET, so it must not be a way to sign someone out: a valid session is left alone.
 export async function GET(request: NextRequest) {
   const callbackUrl = safeRedirectPath(request.nextUrl.searchParams.get("callbackUrl"));
-  if (await getCurrentUser()) return NextResponse.redirect(new URL(callbackUrl, request.nextUrl));
+  if (await currentUserOrUnavailable(callbackUrl)) return NextResponse.redirect(new URL(callbackUrl, request.nextUrl));
   const jar = await cookies();
   const stale = sessionCookieNames(jar);
   for (const name of stale) jar.delete(name);

@@ -8,6 +8,7 @@ import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
 import { hasSessionCookie } from "./session-cookie";
 import { readSessionClaims } from "./session-token";
 import { env } from "@/lib/env";
+import { orServiceUnavailable } from "@/lib/db-fallback";
 
 /**
  * The signed-in user as the database knows them now, or null: one cookie decryption and one query.
@@ -21,6 +22,11 @@ export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
   if (!user || !user.active || user.sessionVersion !== (claims.sv ?? 0)) return null;
   return user;
 });
+
+/** getCurrentUser, or the 503 page while the database is out of reach (its "Try again" leads back to `from`). */
+export function currentUserOrUnavailable(from: string): Promise<UserAccess | null> {
+  return orServiceUnavailable(from, getCurrentUser);
+}
 
 /** Why a request may not see account pages, and where the visitor goes instead. */
 export type AccountRefusal = "signed-out" | "session-ended" | "unconfirmed";
@@ -49,7 +55,8 @@ export async function checkAccount(options: { allowUnconfirmed?: boolean } = {})
 
 /** The signed-in user, or a redirect: to sign-in, to /session-ended for a revoked cookie, or to /confirm-email. */
 export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<UserAccess> {
-  const access = await checkAccount(options);
+  // The first query of every protected page and action: an unreachable database ends here, on the 503 page.
+  const access = await orServiceUnavailable(callbackPath, () => checkAccount(options));
   if ("user" in access) return access.user;
   redirect(refusalPath(access.refusal, callbackPath));
 }

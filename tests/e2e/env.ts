@@ -15,6 +15,10 @@ export const E2E = {
   confirmPort: port + 2,
   confirmBaseURL: `http://localhost:${port + 2}`,
   confirmDatabaseUrl: `file:${resolve(".e2e/e2e-confirm.db")}`,
+  // Servers that tests/security/db-unavailable.spec.ts starts itself: one on a database file it
+  // locks, one whose DATABASE_URL points at a port where nothing answers.
+  faultPort: port + 4,
+  unreachablePort: port + 5,
   smtpPort: port + 10,
   mailWebPort: port + 11,
   admin: { email: "admin@festival.test", password: "organizers keep the festival running" },

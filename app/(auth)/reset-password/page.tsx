@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { findLiveToken } from "@/lib/tokens/service";
+import { orServiceUnavailable } from "@/lib/db-fallback";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -12,7 +13,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   // Looked at, not used: the token is spent only when the new password is saved.
-  if (!(await findLiveToken(prisma, token, "password_reset"))) redirect("/link-invalid?kind=reset");
+  const live = await orServiceUnavailable(`/reset-password?${new URLSearchParams({ token })}`, () => findLiveToken(prisma, token, "password_reset"));
+  if (!live) redirect("/link-invalid?kind=reset");
   return (
     <section className="panel narrow" aria-labelledby="reset-title">
       <h1 id="reset-title">Choose a new password</h1>

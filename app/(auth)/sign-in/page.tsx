@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { currentUserOrUnavailable } from "@/lib/auth/guards";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { SignInForm } from "./sign-in-form";
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  if (await currentUserOrUnavailable(`/sign-in?${new URLSearchParams({ callbackUrl })}`)) redirect(callbackUrl);
   return (
     <section className="panel narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/guards";
+import { currentUserOrUnavailable } from "@/lib/auth/guards";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/env";
 import { SignUpForm } from "./sign-up-form";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sign up" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  if (await currentUserOrUnavailable(`/sign-up?${new URLSearchParams({ callbackUrl })}`)) redirect(callbackUrl);
   return (
     <section className="panel narrow" aria-labelledby="sign-up-title">
       <h1 id="sign-up-title">Create your account</h1>
