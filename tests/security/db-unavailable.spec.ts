@@ -91,7 +91,7 @@ test.describe("a database another process holds locked", () => {
       const unavailable = page.waitForResponse((r) => new URL(r.url()).pathname === "/service-unavailable", { timeout: 60_000 });
       await page.goto("/account");
       response = await unavailable;
-      await page.waitForLoadState();
+      await page.waitForURL(/\/service-unavailable\?/);
     } finally {
       await release();
     }
