@@ -8,7 +8,10 @@ import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 // tokens without admin.access are kept out of /admin. It is a convenience: the (account) and (admin)
 // layouts and every action check again on the server, against the database.
 // It also gives every page it sees a nonce-based Content-Security-Policy, so every page in the matcher
-// must be rendered per request: a prerendered page has no nonce on its scripts and would not run them.
+// must be rendered per request (a prerendered page has no nonce on its scripts and would not run them),
+// and every page rendered per request must be in it: the other pages get the build's hash-based policy
+// (scripts/csp-hashes.ts), which allows only the inline scripts of the prerendered HTML. `npm run build`
+// fails when either rule is broken.
 export default async function middleware(request: NextRequest) {
   if (request.method === "POST") {
     const refused = refuseBadPost(request);
@@ -24,7 +27,7 @@ export default async function middleware(request: NextRequest) {
       return NextResponse.redirect(signIn);
     }
     if (pathname.startsWith("/admin") && !can({ roles: claims.roles ?? [], permissions: claims.perms ?? [] }, "admin.access")) {
-      // /forbidden is prerendered: it keeps the baseline policy (a nonce would block its scripts).
+      // /forbidden is prerendered: it keeps the build's hash-based policy (a nonce would block its scripts).
       return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
     }
   }
@@ -71,6 +74,7 @@ export const config = {
     "/confirm-email/:path*",
     "/confirm-email-change",
     "/link-invalid",
+    "/test-only/:path*", // rendered per request (MFO_TEST_ROUTES is read at run time)
     // Server action posts on any page (the header's sign-out form is on every page): with JavaScript
     // they carry Next-Action, without it they are multipart forms.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
