@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { can } from "@/lib/auth/permissions";
 import { readSessionClaims } from "@/lib/auth/session-token";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
-import { newNonce, nonceCsp } from "@/lib/security-headers";
+import { newNonce, nonceCsp, PRERENDERED_PRIVATE_PAGES } from "@/lib/security-headers";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } from "@/lib/service-unavailable";
 
@@ -10,7 +10,10 @@ import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } fr
 // tokens without admin.access are kept out of /admin. It is a convenience: the (account) and (admin)
 // layouts and every action check again on the server, against the database.
 // It also gives every page it sees a nonce-based Content-Security-Policy, so every page in the matcher
-// must be rendered per request: a prerendered page has no nonce on its scripts and would not run them.
+// must be rendered per request (a prerendered page has no nonce on its scripts and would not run them),
+// and every page rendered per request must be in it: the other pages get the build's hash-based policy
+// (scripts/csp-hashes.ts), which allows only the inline scripts of the prerendered HTML. `npm run build`
+// fails when either rule is broken.
 export default async function middleware(request: NextRequest) {
   if (request.method === "POST") {
     const refused = refuseBadPost(request);
@@ -21,13 +24,13 @@ export default async function middleware(request: NextRequest) {
   if (isPrivate) {
     // /account is prerendered and holds no data (it comes from /api/account, which checks the session
     // against the database): a session cookie is enough to be let through, no need to decrypt it here.
-    if (pathname === "/account" && request.method !== "POST") {
+    if (PRERENDERED_PRIVATE_PAGES.includes(pathname) && request.method !== "POST") {
       return hasSessionCookie(request.cookies) ? NextResponse.next() : toSignIn(request);
     }
     const claims = await readSessionClaims(request.cookies);
     if (!claims) return toSignIn(request);
     if (pathname.startsWith("/admin") && !can({ roles: claims.roles ?? [], permissions: claims.perms ?? [] }, "admin.access")) {
-      // /forbidden is prerendered: it keeps the baseline policy (a nonce would block its scripts).
+      // /forbidden is prerendered: it keeps the build's hash-based policy (a nonce would block its scripts).
       return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
     }
   }
@@ -97,6 +100,7 @@ export const config = {
     "/confirm-email-change",
     "/link-invalid",
     "/service-unavailable",
+    "/test-only/:path*", // rendered per request (MFO_TEST_ROUTES is read at run time)
     // Server action posts on any page (the header's sign-out form is on every page): with JavaScript
     // they carry Next-Action, without it they are multipart forms.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },

@@ -5,6 +5,8 @@ import { MAX_ACTION_BODY_BYTES } from "./lib/validation/limits";
 const production = process.env.NODE_ENV === "production";
 
 // Sent with every response; middleware.ts replaces the CSP with a nonce-based one on the pages it sees.
+// The CSP here is the 'unsafe-inline' fallback: `npm run build`'s postbuild step (scripts/csp-hashes.ts)
+// swaps it, in the built routes-manifest.json, for one listing the hashes of the prerendered pages' scripts.
 const securityHeaders = [
   { key: "Content-Security-Policy", value: STATIC_PAGE_CSP },
   { key: "X-Frame-Options", value: "DENY" },

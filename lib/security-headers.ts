@@ -1,5 +1,7 @@
 // Content-Security-Policy in one place. Pure and edge-safe: next.config.ts sends the baseline with
-// every response, middleware.ts sends the nonce-based policy on pages rendered per request.
+// every response, scripts/csp-hashes.ts (npm's postbuild step) replaces that baseline in the build with
+// a hash-based policy for the prerendered pages, and middleware.ts sends the nonce-based policy on pages
+// rendered per request.
 
 const BASE = [
   "default-src 'self'",
@@ -16,10 +18,25 @@ const BASE = [
 ];
 
 /**
- * Prerendered public pages: built once for everyone, their inline bootstrap scripts cannot carry a
- * per-request nonce, so inline scripts from our own pages are allowed there (nothing on them echoes input).
+ * The fallback for prerendered pages, sent only by a build whose postbuild step did not run (a bare
+ * `next build`): their inline bootstrap scripts cannot carry a per-request nonce, so inline scripts are
+ * allowed. `npm run build` replaces it with hashCsp() of those very scripts.
  */
 export const STATIC_PAGE_CSP = ["script-src 'self' 'unsafe-inline'", ...BASE].join("; ");
+
+/**
+ * Prerendered pages (home, 404, 403, forgot-password…): their HTML is fixed at build time, so the build
+ * lists the SHA-256 of every inline script in it ("sha256-<base64>", see lib/csp-hashes.ts) and only
+ * those inline scripts, and scripts from our own origin, run.
+ */
+export function hashCsp(hashes: Iterable<string>): string {
+  const sources = [...new Set(hashes)].sort().map((h) => {
+    if (!/^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/.test(h)) throw new Error(`not a CSP hash source: ${h}`);
+    return `'${h}'`;
+  });
+  if (sources.length === 0) throw new Error("a hash-based policy needs at least one hash");
+  return [`script-src 'self' ${sources.join(" ")}`, ...BASE].join("; ");
+}
 
 /**
  * Pages rendered per request (sign-in, sign-up, account, admin): only scripts carrying this response's
@@ -34,3 +51,9 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * Prerendered pages that middleware.ts still sees, to send signed-out visitors to sign-in, but leaves
+ * with the build's hash policy (it sets no nonce there). scripts/csp-hashes.ts allows exactly these.
+ */
+export const PRERENDERED_PRIVATE_PAGES: readonly string[] = ["/account"];

@@ -81,8 +81,8 @@ async function seed() {
 
 function startServer(): ChildProcess {
   if (process.argv.includes("--build") || !existsSync(".next/BUILD_ID")) {
-    console.log("building (next build)…");
-    run("node_modules/.bin/next", ["build"]);
+    console.log("building (npm run build: next build, then the CSP hashes)…");
+    run("npm", ["run", "build"]);
   }
   const server = spawn("node_modules/.bin/next", ["start", "--port", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"] });
   server.stderr?.on("data", (d: Buffer) => process.stderr.write(`[server] ${d}`));

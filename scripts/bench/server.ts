@@ -22,8 +22,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 export function build() {
-  console.log("building (next build)…");
-  run("node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  console.log("building (npm run build: next build, then the CSP hashes)…");
+  run("npm", ["run", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
 
 /** Migrates a fresh temp database, seeds roles and an admin, then lets `seed` add rows. */

@@ -1,6 +1,17 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "../e2e/env";
 import { formAlert, signIn, signInAsAdmin, signUpAndLand, uniqueEmail } from "../e2e/helpers";
+import { inlineScriptHashes, scriptHash } from "../../lib/csp-hashes";
+import { hashCsp } from "../../lib/security-headers";
+
+// Pages whose HTML is built once (`npm run build` hashes their inline scripts), and a 404 path.
+const PRERENDERED = ["/", "/forgot-password", "/forgot-password/sent", "/forbidden", "/no-such-page"];
+
+/** A prerendered page's policy: its own origin and the build's hashes; no 'unsafe-inline', no nonce. */
+function expectHashPolicy(csp: string | undefined, where: string) {
+  const scriptSrc = (csp ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  expect(scriptSrc, where).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+={0,2}')+$/);
+}
 
 /** Collects CSP violations the page reports, from before its first script runs. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -47,19 +58,76 @@ test.describe("security headers and CSP", () => {
     expect(a).not.toBe(b); // a fresh nonce per response
   });
 
-  test("a whole journey (sign up, account, sign out, admin) raises no CSP violation", async ({ page }) => {
+  test("prerendered pages get a hash policy that lists every inline script they serve", async ({ request }) => {
+    for (const path of PRERENDERED) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(path === "/no-such-page" ? 404 : 200);
+      const csp = response.headers()["content-security-policy"];
+      expectHashPolicy(csp, path);
+      const hashes = inlineScriptHashes(await response.text());
+      expect(hashes.length, path).toBeGreaterThan(0);
+      for (const hash of hashes) expect(csp, `${path}: ${hash}`).toContain(`'${hash}'`);
+    }
+  });
+
+  test("Chromium runs exactly the inline scripts whose hashes the build computes (entities, CR LF, UTF-8)", async ({ page }) => {
     const violations = await watchCsp(page);
-    await page.goto("/");
-    await signUpAndLand(page, "csp");
+    const blocked = `window.ran.push("not hashed")`;
+    const html = [
+      `<!doctype html><html><head><meta charset="utf-8"><title>hashes</title></head><body>`,
+      `<script>window.ran = [];</script>`,
+      `<script id="x">window.ran.push("a &amp; b &lt;c&gt; &#x27;");\r\nwindow.ran.push("crlf ♪ é")\r</script>`,
+      `<script type="module">window.ran.push("module")</script>`,
+      `<script type="application/json" id="data">{"data": "&amp;"}</script>`,
+      `<script>${blocked}</script>`,
+      `</body></html>`,
+    ].join("\n");
+    const hashes = inlineScriptHashes(html).filter((h) => h !== scriptHash(blocked));
+    expect(hashes).toHaveLength(3);
+    await page.route("http://csp.test/", (route) =>
+      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": hashCsp(hashes) }, body: html }),
+    );
+    await page.goto("http://csp.test/");
+    await expect.poll(() => page.evaluate(() => (window as unknown as { ran: string[] }).ran)).toEqual(["a &amp; b &lt;c&gt; &#x27;", "crlf ♪ é", "module"]);
+    // One violation, the unhashed script (Chromium's console message names the hash it would have needed).
+    const events = () => violations.filter((v) => v.startsWith("script-src-elem inline"));
+    await expect.poll(() => events().length).toBe(1);
+    expect(violations.filter((v) => !events().includes(v) && !v.includes(scriptHash(blocked)))).toEqual([]);
+  });
+
+  test("a whole journey (prerendered pages, sign up, account, 403, sign out, admin) raises no CSP violation", async ({ page }) => {
+    test.slow(); // some twenty page loads and three sign-ins
+    const violations = await watchCsp(page);
+    const header = page.getByRole("banner");
+    // Prerendered pages, signed out. The header's session part is drawn by the page's scripts alone
+    // (components/session-nav.tsx), so its "Sign in" link shows that they ran under the hash policy.
+    for (const path of ["/", "/forgot-password", "/no-such-page"]) {
+      expectHashPolicy((await page.goto(path))?.headers()["content-security-policy"], path);
+      await expect(header.getByRole("link", { name: "Sign in", exact: true }), path).toBeVisible();
+    }
+    // A form on a prerendered page submits through its scripts: a server action call, then a client-side redirect.
+    await page.goto("/forgot-password");
+    await page.getByLabel("E-mail").fill(uniqueEmail("csp-forgot"));
+    const actionCall = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await actionCall;
+    await expect(page).toHaveURL(/\/forgot-password\/sent$/);
+    const email = await signUpAndLand(page, "csp");
     await page.goto("/account/security");
-    // The 403 page a participant gets for /admin is prerendered; it must still run its scripts.
-    await page.goto("/admin");
+    // The 403 page a participant gets for /admin is the prerendered /forbidden: the hash policy, and its
+    // scripts still run (they draw the user's e-mail in the header).
+    const forbidden = await page.goto("/admin");
+    expect(forbidden?.status()).toBe(403);
+    expectHashPolicy(forbidden?.headers()["content-security-policy"], "/admin (403)");
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(header.getByText(email)).toBeVisible();
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("You have been signed out.");
     await signInAsAdmin(page);
     for (const path of ["/admin/users", "/admin/roles", "/admin/audit", "/forgot-password", "/sign-in?callbackUrl=%2Fadmin"]) await page.goto(path);
     await page.goto("/no-such-page");
+    await page.goto("/test-only/crash"); // the 500 page, rendered per request: a nonce
+    await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
     expect(violations).toEqual([]);
   });
 });
