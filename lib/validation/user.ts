@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { isCommonPassword, isRepetitiveOrSequential } from "@/lib/auth/common-passwords";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, CALLBACK_URL_MAX_LENGTH } from "./limits";
 import { normalizePassword, passwordLength } from "@/lib/auth/password-rules";
 
@@ -32,6 +32,8 @@ export function newPasswordSchema(minLength: number) {
         ctx.addIssue({ code: "custom", message: `Use at most ${PASSWORD_MAX_LENGTH} characters` });
       else if (isCommonPassword(value))
         ctx.addIssue({ code: "custom", message: "This password is one of the most common ones: choose another" });
+      else if (isRepetitiveOrSequential(value))
+        ctx.addIssue({ code: "custom", message: "This password is a repeated or sequential pattern, easy to guess: choose another" });
     });
 }
 

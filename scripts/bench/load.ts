@@ -1,5 +1,5 @@
 // `npm run bench:load`: 60 s of mixed traffic at 50 connections against `next start` on loopback:
-// 45 connections browse (home, signed-in account page, sign-in page), 5 keep failing to sign in.
+// 45 connections browse (home, signed-in account page and its data, sign-in page), 5 keep failing to sign in.
 // Prints requests/s, p50/p99 and error counts. Flags: --no-build, --duration=N.
 import autocannon from "autocannon";
 import { BENCH_PASSWORD, build, printTable, seedUsers, signInCookie, startServer, type Row } from "./server";
@@ -38,6 +38,7 @@ async function main() {
         requests: [
           { method: "GET", path: "/" },
           { method: "GET", path: "/account", headers: { cookie } },
+          { method: "GET", path: "/api/account", headers: { cookie } },
           { method: "GET", path: "/sign-in" },
         ],
       }),
@@ -60,7 +61,7 @@ async function main() {
       }),
     ]);
     console.log(`\nMixed load: ${duration} s, 50 connections (45 browsing, 5 failing sign-ins), server RSS ${Math.round(server.rssMiB())} MiB\n`);
-    printTable([row("browse: /, /account (signed in), /sign-in", browse), row("failed sign-ins (POST credentials)", failing)]);
+    printTable([row("browse: /, /account and /api/account (signed in), /sign-in", browse), row("failed sign-ins (POST credentials)", failing)]);
     const fiveXx = [browse, failing].reduce((s, r) => s + r["5xx"], 0);
     console.log(`\n5xx responses: ${fiveXx}; connection errors and timeouts: ${browse.errors + browse.timeouts + failing.errors + failing.timeouts}`);
   } finally {

@@ -14,6 +14,27 @@ describe("password policy (one place: lib/validation/user.ts)", () => {
     expect(result.error?.issues[0]?.message).toBe("This password is one of the most common ones: choose another");
   });
 
+  it.each([
+    "aaaaaaaaaaaaaaaa",
+    "abcabcabcabcabcabc",
+    "passwordpasswordpassword",
+    "123456789012345",
+    "abcdefghijklmnopq",
+    "ZYXWVUTSRQPONMLK",
+    "987654321098765",
+  ])("refuses the repeated or sequential pattern %s", (pw) => {
+    expect(newPasswordSchema(15).safeParse(pw).error?.issues[0]?.message).toBe(
+      "This password is a repeated or sequential pattern, easy to guess: choose another",
+    );
+  });
+
+  it.each(["violas violas violas tune", "abcdefghij klmnop", "1234567890 is my lucky", "festival2026festival2027"])(
+    "accepts %s: a pattern inside a longer password is not the whole password",
+    (pw) => {
+      expect(newPasswordSchema(15).safeParse(pw).success).toBe(true);
+    },
+  );
+
   it("accepts an uncommon passphrase", () => {
     expect(newPasswordSchema(15).safeParse("violas tuning before the matinee").success).toBe(true);
   });
