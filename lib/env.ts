@@ -24,6 +24,12 @@ const schema = z
     SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
     SIGN_UP_IP_LIMIT: z.coerce.number().int().min(1).default(20),
     EMAIL_IP_LIMIT: z.coerce.number().int().min(1).default(10),
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx's
+     * proxy_add_x_forwarded_for): the client address is that many entries from the right, the
+     * entries to its left are whatever the client sent.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     /** The site's public address; every link in a mail is built from it (never from a request's Host). */
     AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).optional(),
