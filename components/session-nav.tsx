@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
 import { usePathname } from "next/navigation";
-import { SESSION_HINT_COOKIE, decodeSessionHint } from "@/lib/session-hint";
+import { SESSION_HINT_CHANGED_EVENT, SESSION_HINT_COOKIE, decodeSessionHint } from "@/lib/session-hint";
 import { SignOutButton } from "./sign-out-button";
 
 function readHintCookie(): string | null {
@@ -15,10 +15,15 @@ function readHintCookie(): string | null {
   }
 }
 
-// Cookies have no change event: re-read on navigation (pathname changes re-render) and on focus.
+// Cookies have no change event: re-read on navigation (pathname changes re-render), on focus, and
+// when the account page has refreshed the hint.
 function subscribe(onChange: () => void) {
   window.addEventListener("focus", onChange);
-  return () => window.removeEventListener("focus", onChange);
+  window.addEventListener(SESSION_HINT_CHANGED_EVENT, onChange);
+  return () => {
+    window.removeEventListener("focus", onChange);
+    window.removeEventListener(SESSION_HINT_CHANGED_EVENT, onChange);
+  };
 }
 
 /** The navigation and session controls, from the display-only hint cookie (lib/session-hint.ts). */

@@ -3,6 +3,9 @@
 // route handler still checks the real session on the server. Set at sign-in, cleared at sign-out.
 export const SESSION_HINT_COOKIE = "mfo-session-hint";
 
+/** Fired in the browser when a response has just refreshed the hint (GET /api/account does). */
+export const SESSION_HINT_CHANGED_EVENT = "mfo:session-hint";
+
 export interface SessionHint {
   email: string;
   admin: boolean;

@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { E2E } from "./env";
-import { signUpAndLand } from "./helpers";
+import { e2eDb, signUpAndLand } from "./helpers";
 
 // /account is prerendered (the same HTML for everyone); what it shows comes from GET /api/account,
 // which checks the session against the database. These tests hold both halves to that.
@@ -18,6 +18,8 @@ test.describe("the account page and its data", () => {
     expect(data.status()).toBe(200);
     expect(await data.json()).toMatchObject({ email, roles: ["participant"], signIns: { count: 1 } });
     expect(data.headers()["cache-control"]).toContain("no-store");
+    // The header's hint was refreshed by the page's own request; an unchanged one is not re-sent.
+    expect(data.headers()["set-cookie"] ?? "").not.toContain("mfo-session-hint");
     // The performance budget: a signed-in page costs at most 2 round trips (counted by lib/db.ts).
     const timing = /db;desc="(\d+) round trips?"/.exec(data.headers()["server-timing"] ?? "");
     expect(timing, "Server-Timing reports the round trips").not.toBeNull();
@@ -58,4 +60,19 @@ test.describe("the account page and its data", () => {
     await page.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByRole("main").getByText(email)).toBeVisible();
   });
+});
+
+test("the header catches up with the account: a role granted since sign-in shows its Admin link once /account loads", async ({ page }) => {
+  const email = await signUpAndLand(page, "hint");
+  const banner = page.getByRole("banner");
+  await expect(banner.getByText(email)).toBeVisible();
+  await expect(banner.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  // Granted behind the session's back (no session-version bump), as a script or another process might.
+  await e2eDb().execute({
+    sql: "INSERT INTO UserRole (userId, roleId, createdAt) SELECT u.id, r.id, ? FROM User u, Role r WHERE u.email = ? AND r.name = 'admin'",
+    args: [Date.now(), email],
+  });
+  await page.reload();
+  await expect(page.getByRole("main").getByRole("list", { name: "Your roles" })).toContainText("admin");
+  await expect(banner.getByRole("link", { name: "Admin" })).toBeVisible();
 });

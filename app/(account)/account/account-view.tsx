@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { AccountRefused, AccountView as Account } from "@/lib/account/view";
 import { FLASH_CHECK_EVENT } from "@/components/flash-message";
+import { SESSION_HINT_CHANGED_EVENT } from "@/lib/session-hint";
 import { ProfileForm } from "./profile-form";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 import { FestivalRolesFields } from "./festival-roles-fields";
@@ -13,7 +14,12 @@ type Load = { status: "loading" } | { status: "failed" } | { status: "ready"; ac
 async function fetchAccount(): Promise<Load> {
   try {
     const response = await fetch("/api/account", { cache: "no-store", headers: { accept: "application/json" } });
-    if (response.ok) return { status: "ready", account: (await response.json()) as Account };
+    if (response.ok) {
+      const account = (await response.json()) as Account;
+      // The response may have refreshed the header's hint (a role or an address changed since sign-in).
+      window.dispatchEvent(new Event(SESSION_HINT_CHANGED_EVENT));
+      return { status: "ready", account };
+    }
     const refused = (await response.json().catch(() => null)) as AccountRefused | null;
     // Signed out, a revoked session, or an unconfirmed address: the server says where to go. A full
     // navigation, because /session-ended is a route handler that clears the cookie.
@@ -43,7 +49,15 @@ export function AccountView() {
       <section className="panel" aria-labelledby="account-title" aria-busy={load.status === "loading"}>
         <h1 id="account-title">Your account</h1>
         {load.status === "loading" ? (
-          <p className="muted">Loading your account…</p>
+          <>
+            <p className="muted">Loading your account…</p>
+            <noscript>
+              <p>
+                This page needs JavaScript to show your account. Without it you can still{" "}
+                <a href="/account/security">change your password or e-mail address</a>.
+              </p>
+            </noscript>
+          </>
         ) : (
           <div className="stack">
             <p className="form-alert" role="alert">

@@ -1,4 +1,8 @@
+import { cookies } from "next/headers";
 import { checkAccount, refusalPath } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { SESSION_HINT_COOKIE, encodeSessionHint } from "@/lib/session-hint";
+import { setSessionHint } from "@/lib/session-hint-cookie";
 import { accountView } from "@/lib/account/view-builder";
 import type { AccountRefused, AccountView } from "@/lib/account/view";
 import { countRoundTrips } from "@/lib/db-round-trips";
@@ -26,6 +30,11 @@ export async function GET() {
     const body: AccountRefused = { refusal: access.refusal, location: refusalPath(access.refusal, "/account") };
     return Response.json(body, { status: access.refusal === "unconfirmed" ? 403 : 401, headers });
   }
-  const body: AccountView = accountView(access.user);
+  const { user } = access;
+  // The header's display-only hint was written at sign-in: bring it up to date (a role granted or an
+  // address changed since), so the header's links match what the server will allow.
+  const hint = { email: user.email, admin: can(user, "admin.access") };
+  if ((await cookies()).get(SESSION_HINT_COOKIE)?.value !== encodeSessionHint(hint)) await setSessionHint(hint);
+  const body: AccountView = accountView(user);
   return Response.json(body, { headers });
 }
