@@ -7,10 +7,11 @@ import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } from "@/lib/service-unavailable";
 
 // Edge fast path, JWT only (no database): signed-out visitors to private pages go to sign-in, and
-// tokens without admin.access are kept out of /admin. It is a convenience: the (account) and (admin)
-// layouts and every action check again on the server, against the database.
+// tokens without admin.access are kept out of /admin. It is a convenience: the (admin) layout, every
+// account page, /api/account and every action check again on the server, against the database.
 // It also gives every page it sees a nonce-based Content-Security-Policy, so every page in the matcher
-// must be rendered per request (a prerendered page has no nonce on its scripts and would not run them),
+// must be rendered per request (a prerendered page has no nonce on its scripts and would not run them;
+// PRERENDERED_PRIVATE_PAGES, seen only for the sign-in redirect, are the named exception),
 // and every page rendered per request must be in it: the other pages get the build's hash-based policy
 // (scripts/csp-hashes.ts), which allows only the inline scripts of the prerendered HTML. `npm run build`
 // fails when either rule is broken.

@@ -14,7 +14,8 @@ import { REQUEST_PATH_HEADER, serviceUnavailablePath } from "@/lib/service-unava
 export async function redirectIfDatabaseUnavailable(error: unknown, from: string): Promise<void> {
   if (!isDatabaseUnavailable(error)) return;
   const back = (await headers()).get(REQUEST_PATH_HEADER) ?? from;
-  logDatabaseUnavailable(back, error);
+  // The path only: a query string may carry a reset or confirmation token, which logs must not keep.
+  logDatabaseUnavailable(back.split("?")[0], error);
   redirect(serviceUnavailablePath(back));
 }
 

@@ -14,7 +14,9 @@ export async function GET(request: NextRequest) {
   if (await currentUserOrUnavailable(callbackUrl)) return NextResponse.redirect(new URL(callbackUrl, request.nextUrl));
   const jar = await cookies();
   const stale = sessionCookieNames(jar);
-  for (const name of stale) jar.delete(name);
+  // A "__Secure-" cookie (production, HTTPS) is only replaced by one that is Secure too: a plain
+  // delete() would be ignored by the browser and the dead cookie would keep coming back here.
+  for (const name of stale) jar.set(name, "", { maxAge: 0, path: "/", secure: name.startsWith("__Secure-"), httpOnly: true, sameSite: "lax" });
   await clearSessionHint();
   if (stale.length) await setFlash("Your session has ended. Please sign in again.");
   const signIn = new URL("/sign-in", request.nextUrl);

@@ -65,7 +65,8 @@ function recentlyDecoded(key: string): JWT | undefined {
 function remember(key: string, claims: JWT): void {
   // Oldest first out: a Map iterates in insertion order.
   if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-  remembered.set(key, claims);
+  // Shared by every later request with this token: nobody may change it.
+  remembered.set(key, Object.freeze(claims));
 }
 
 interface DerivedKey {

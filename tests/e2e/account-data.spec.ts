@@ -51,6 +51,16 @@ test.describe("the account page and its data", () => {
     await expect(page.getByText("Your session has ended. Please sign in again.")).toBeVisible();
   });
 
+  test("a dead __Secure- session cookie (HTTPS in production) is really cleared, not left to bounce again", async ({ page, context }) => {
+    // Chromium treats http://localhost as a secure context, so it keeps Secure cookies here, and
+    // refuses to replace a __Secure- cookie with one that is not Secure, as it would over HTTPS.
+    await context.addCookies([{ name: "__Secure-authjs.session-token", value: "not-a-token", domain: "localhost", path: "/", secure: true, sameSite: "Lax" }]);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+    await expect(page.getByText("Your session has ended. Please sign in again.")).toBeVisible();
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("__Secure-authjs.session-token");
+  });
+
   test("when the data cannot be loaded the page says so, and Try again loads it", async ({ page }) => {
     const email = await signUpAndLand(page, "offline");
     await page.route("**/api/account", (route) => route.abort("internetdisconnected"));

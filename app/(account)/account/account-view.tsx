@@ -23,7 +23,7 @@ async function fetchAccount(): Promise<Load> {
     const refused = (await response.json().catch(() => null)) as AccountRefused | null;
     // Signed out, a revoked session, or an unconfirmed address: the server says where to go. A full
     // navigation, because /session-ended is a route handler that clears the cookie.
-    if (refused?.location?.startsWith("/")) {
+    if (refused?.location?.startsWith("/") && !refused.location.startsWith("//")) {
       window.location.replace(refused.location);
       return { status: "loading" };
     }
