@@ -1,31 +1,44 @@
-// The one sanitiser for every return address (callbackUrl, redirectTo). Edge-safe and pure.
+// The one sanitiser for every return address (callbackUrl, redirectTo, the 503 page's "from").
+// Edge-safe and pure.
 
 export const DEFAULT_AFTER_SIGN_IN = "/account";
 const BASE = "http://mfo.invalid";
 
+/** Decodes up to three times, so "%252F%252F" is seen as "//"; null when the text does not decode. */
+function decodedForms(text: string): string[] | null {
+  const forms = [text];
+  for (let i = 0; i < 3; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(forms[forms.length - 1]);
+    } catch {
+      return null;
+    }
+    if (next === forms[forms.length - 1]) break;
+    forms.push(next);
+  }
+  return forms;
+}
+
 /**
- * Returns `raw` as a same-origin path ("/account?tab=1#x") or `fallback`. Absolute URLs,
- * protocol-relative ("//evil"), backslash tricks ("/\\evil"), control characters and their
- * percent-encoded forms all fall back.
+ * A path a browser (or a proxy that decodes) can only read as this site's: starts with one "/", never
+ * "//" or "/\", no backslash anywhere, no control characters, in every decoded form.
+ */
+function isPlainLocalPath(text: string): boolean {
+  const forms = decodedForms(text);
+  if (!forms) return false;
+  return forms.every((form) => form.startsWith("/") && !form.startsWith("//") && !/[\\\u0000-\u001f\u007f]/.test(form));
+}
+
+/**
+ * Returns `raw` as a same-origin path ("/account?tab=1#x") or `fallback`. The value RETURNED is what is
+ * checked, after URL normalisation (dot segments: "/.//evil" normalises to "//evil"), and it must be a
+ * fixed point of that normalisation, so no later parse can turn it into another origin.
  */
 export function safeRedirectPath(raw: unknown, fallback: string = DEFAULT_AFTER_SIGN_IN): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2048) return fallback;
-  let decoded = raw;
-  // Decode repeatedly so "%252F%252Fevil" cannot turn into "//evil" after a later decode.
-  for (let i = 0; i < 3; i++) {
-    try {
-      const next = decodeURIComponent(decoded);
-      if (next === decoded) break;
-      decoded = next;
-    } catch {
-      return fallback;
-    }
-  }
-  for (const candidate of [raw, decoded]) {
-    if (!candidate.startsWith("/")) return fallback;
-    if (candidate.startsWith("//") || candidate.includes("\\")) return fallback;
-    if (/[\u0000-\u001f\u007f]/.test(candidate)) return fallback;
-  }
+  // The URL parser silently drops tabs and newlines and turns "\" into "/": refuse them up front.
+  if (!isPlainLocalPath(raw)) return fallback;
   let url: URL;
   try {
     url = new URL(raw, BASE);
@@ -33,5 +46,13 @@ export function safeRedirectPath(raw: unknown, fallback: string = DEFAULT_AFTER_
     return fallback;
   }
   if (url.origin !== BASE) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const out = `${url.pathname}${url.search}${url.hash}`;
+  if (!isPlainLocalPath(out)) return fallback;
+  try {
+    const again = new URL(out, BASE);
+    if (again.origin !== BASE || `${again.pathname}${again.search}${again.hash}` !== out) return fallback;
+  } catch {
+    return fallback;
+  }
+  return out;
 }
