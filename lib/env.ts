@@ -24,6 +24,8 @@ const schema = z
     SIGN_IN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
     SIGN_UP_IP_LIMIT: z.coerce.number().int().min(1).default(20),
     EMAIL_IP_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Password-reset mails per account (a victim's inbox is not a target). */
+    RESET_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(3),
     /**
      * Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx's
      * proxy_add_x_forwarded_for): the client address is that many entries from the right, the

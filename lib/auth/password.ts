@@ -26,10 +26,12 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 }
 
 // Compared against when the e-mail is unknown (or has no password), so that path costs one bcrypt
-// compare like a wrong password does and timing does not reveal which addresses have accounts.
-let dummyHash: Promise<string> | undefined;
+// compare like a wrong password does and timing does not reveal which addresses have accounts. A
+// constant, made once at BCRYPT_COST (of a placeholder no account uses): hashing it lazily made the
+// first unknown-address sign-in of a process cost a hash more than any other answer.
+export const DUMMY_HASH = "$2b$12$fVnjZIqbKYc8stO7IPlSYuAsNYFWm.AXOAGF9CHGiX2xz.W5kOIaK";
+
 export async function verifyAgainstNothing(password: string): Promise<false> {
-  dummyHash ??= hashPassword("an unguessable placeholder that no account uses");
-  await bcryptWorkers.compare(prehash(password), await dummyHash);
+  await bcryptWorkers.compare(prehash(password), DUMMY_HASH);
   return false;
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { hit, peek, reset, type Limit, type LimitState } from "./rate-limit";
+import { peek, release, reserve, reserveAll, reset, type Limit, type LimitState } from "./rate-limit";
 
 // Which actions are throttled, by what key, with limits from the environment (lib/env.ts).
+// Every throttle RESERVES its attempt (one conditional statement, lib/auth/rate-limit.ts) before the
+// work it protects, so parallel requests cannot all pass a check made before any of them counted.
 
 const WINDOW = 15 * 60;
 
@@ -14,19 +16,45 @@ function signInChecks(email: string, ip: string | null): { key: string; limit: L
   return checks;
 }
 
-/** Before checking a password: is this account or address locked out for now? */
+/** Is this account or address locked out for now (and for how long)? Counts nothing. */
 export function signInState(db: PrismaClient, email: string, ip: string | null): Promise<LimitState> {
   return peek(db, signInChecks(email, ip));
 }
 
-/** A failed sign-in counts against the account and the address. */
-export async function recordSignInFailure(db: PrismaClient, email: string, ip: string | null): Promise<void> {
-  for (const check of signInChecks(email, ip)) await hit(db, check.key, check.limit);
+/** Before checking a password: takes one attempt from the account's and the address's allowance. */
+export function reserveSignIn(db: PrismaClient, email: string, ip: string | null): Promise<LimitState> {
+  return reserveAll(db, signInChecks(email, ip));
 }
 
-/** A successful sign-in clears the account's failures (not the address's). */
-export function clearSignInFailures(db: PrismaClient, email: string): Promise<void> {
-  return reset(db, `sign-in:account:${email}`);
+/**
+ * A successful sign-in clears the account's count, and gives the address back its attempt, so the
+ * address's count stays one of failures.
+ */
+export async function clearSignInFailures(db: PrismaClient, email: string, ip: string | null): Promise<void> {
+  await reset(db, `sign-in:account:${email}`);
+  if (ip) await release(db, `sign-in:ip:${ip}`);
+}
+
+const currentPasswordKey = (userId: string) => `current-password:account:${userId}`;
+
+/**
+ * Before checking the current password of a signed-in account (change password, change e-mail): a
+ * stolen cookie must not be a way to guess it. Per account, with the sign-in account limit.
+ */
+export async function reserveCurrentPasswordCheck(db: PrismaClient, userId: string): Promise<LimitState> {
+  return reserveAll(db, [{ key: currentPasswordKey(userId), limit: { max: env().SIGN_IN_ACCOUNT_LIMIT, windowSeconds: WINDOW } }]);
+}
+
+export function clearCurrentPasswordFailures(db: PrismaClient, userId: string): Promise<void> {
+  return reset(db, currentPasswordKey(userId));
+}
+
+/**
+ * Password-reset mails per account: a flood of requests for someone else's address sends at most
+ * RESET_ACCOUNT_LIMIT links a window. Silent (the form answers alike for every address).
+ */
+export function reserveResetMail(db: PrismaClient, userId: string): Promise<boolean> {
+  return reserve(db, `forgot-password:account:${userId}`, { max: env().RESET_ACCOUNT_LIMIT, windowSeconds: WINDOW });
 }
 
 /**
@@ -37,10 +65,5 @@ export async function attemptByIp(db: PrismaClient, action: "sign-up" | "forgot-
   if (!ip) return { limited: false };
   const e = env();
   const max = action === "sign-up" ? e.SIGN_UP_IP_LIMIT : e.EMAIL_IP_LIMIT;
-  const limit = { max, windowSeconds: WINDOW };
-  const key = `${action}:ip:${ip}`;
-  const state = await peek(db, [{ key, limit }]);
-  if (state.limited) return state;
-  await hit(db, key, limit);
-  return { limited: false };
+  return reserveAll(db, [{ key: `${action}:ip:${ip}`, limit: { max, windowSeconds: WINDOW } }]);
 }

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../integration/test-db";
-import { hit, peek, tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
+import { peek, reserve, tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
+import { bcryptWorkers } from "@/lib/auth/bcrypt-workers";
 import { attemptByIp } from "@/lib/auth/throttles";
 import { authenticate, createUser, SignInThrottledError } from "@/lib/users/service";
 
@@ -18,13 +19,13 @@ afterAll(async () => {
 const PASSWORD = "the timpani arrive on tuesday";
 
 describe("rate limiter (database-backed)", () => {
-  it("counts parallel hits exactly and restarts an expired window", async () => {
+  it("of parallel reservations grants exactly the limit, and restarts an expired window", async () => {
     const limit = { max: 5, windowSeconds: 60 };
-    const counts = await Promise.all(Array.from({ length: 20 }, () => hit(t.db, "test:parallel", limit, 1_000_000)));
-    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const granted = await Promise.all(Array.from({ length: 20 }, () => reserve(t.db, "test:parallel", limit, 1_000_000)));
+    expect(granted.filter(Boolean)).toHaveLength(5);
     expect(await peek(t.db, [{ key: "test:parallel", limit }], 1_000_000)).toEqual({ limited: true, retryAfterSeconds: 60 });
     expect(await peek(t.db, [{ key: "test:parallel", limit }], 1_000_000 + 61_000)).toEqual({ limited: false });
-    expect(await hit(t.db, "test:parallel", limit, 1_000_000 + 61_000)).toBe(1);
+    expect(await reserve(t.db, "test:parallel", limit, 1_000_000 + 61_000)).toBe(true);
   });
 
   it("words the limit in minutes", () => {
@@ -43,6 +44,29 @@ describe("sign-in throttling", () => {
     // …and ten failures in a row lock it, even for the right password, from any address.
     await expect(authenticate(t.db, "target@example.org", PASSWORD, "198.51.102.1")).rejects.toBeInstanceOf(SignInThrottledError);
   }, 120_000); // twenty bcrypt compares
+
+  it("30 parallel wrong guesses make at most 10 password compares; while locked, none", async () => {
+    const email = "raced@example.org";
+    await createUser(t.db, { email, password: PASSWORD });
+    const compare = vi.spyOn(bcryptWorkers, "compare");
+    try {
+      // Thirty wrong guesses at once, each from its own address: the account's limit alone must hold,
+      // however the requests interleave.
+      const guesses = Array.from({ length: 30 }, (_, i) => `wrong guess number ${i}`);
+      const outcomes = await Promise.allSettled(guesses.map((guess, i) => authenticate(t.db, email, guess, `198.51.110.${i}`)));
+      expect(compare.mock.calls.length).toBeLessThanOrEqual(10);
+      const throttled = outcomes.filter((o) => o.status === "rejected" && o.reason instanceof SignInThrottledError);
+      expect(throttled.length).toBe(30 - compare.mock.calls.length);
+      expect(outcomes.filter((o) => o.status === "rejected" && !(o.reason instanceof SignInThrottledError))).toEqual([]);
+
+      compare.mockClear();
+      await expect(authenticate(t.db, email, PASSWORD, "198.51.111.1")).rejects.toBeInstanceOf(SignInThrottledError);
+      await expect(authenticate(t.db, email, "yet another guess", "198.51.111.2")).rejects.toBeInstanceOf(SignInThrottledError);
+      expect(compare).not.toHaveBeenCalled();
+    } finally {
+      compare.mockRestore();
+    }
+  }, 120_000);
 
   it("locks an address after SIGN_IN_IP_LIMIT failures across accounts", async () => {
     for (let i = 0; i < 15; i++) expect(await authenticate(t.db, `nobody${i}@example.org`, PASSWORD, "203.0.113.50")).toBeNull();
