@@ -1,18 +1,19 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { env, siteUrl } from "@/lib/env";
+import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { recordAudit, type Actor } from "@/lib/audit/service";
-import { consumeToken, issueToken, lastIssuedAt } from "@/lib/tokens/service";
-import { sendMail } from "@/lib/mail/transport";
+import { clearCurrentPasswordFailures, reserveCurrentPasswordCheck, reserveResetMail } from "@/lib/auth/throttles";
+import { consumeToken, issueToken, lastIssuedAt, voidAllTokens } from "@/lib/tokens/service";
+import { mailToSite as mail } from "@/lib/mail/site-mail";
 import {
   emailChangeConfirmMessage,
+  emailChangedMessage,
   emailChangeNoticeMessage,
   passwordChangedMessage,
   passwordResetMessage,
   signUpConfirmMessage,
-  type MailMessage,
 } from "@/lib/mail/messages";
 import { containsEmailLocalPart } from "@/lib/validation/user";
 
@@ -27,24 +28,23 @@ export const CONFIRMATION_RESEND_SECONDS = 60;
 
 type Who = { id: string; email: string };
 
-/** Mails go out only when there is a configured site URL to link to. */
-async function mail(to: string, build: (site: string) => MailMessage): Promise<void> {
-  const site = siteUrl();
-  if (!site) {
-    console.error("mfo mail: AUTH_URL is not set in production, so no mail with links can be sent.");
-    return;
-  }
-  await sendMail(to, build(site));
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-/** Forgot password: a link for an active account; nothing at all for an unknown address. */
+/**
+ * Forgot password: a link for an active account; nothing at all for an unknown address. At most
+ * RESET_ACCOUNT_LIMIT mails per account a window (a stranger cannot flood the owner's inbox), and a
+ * new link leaves the earlier live ones working (a stranger cannot void the owner's link either).
+ */
 export async function requestPasswordReset(db: PrismaClient, email: string, ip: string | null, actor: Actor = "anonymous"): Promise<boolean> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } });
   if (!user || !user.active) return false;
+  if (!(await reserveResetMail(db, user.id))) {
+    await recordAudit(db, { action: "user.password_reset_throttled", actor, subject: { id: user.id, label: user.email }, ip });
+    return false;
+  }
   const ttl = env().PASSWORD_RESET_TTL;
   const token = await db.$transaction(async (tx) => {
     const issued = await issueToken(tx, { userId: user.id, purpose: "password_reset", ttlSeconds: ttl });
@@ -55,27 +55,65 @@ export async function requestPasswordReset(db: PrismaClient, email: string, ip: 
   return true;
 }
 
-/** Sets the password a reset link was for and ends every session. Null when the link does not work. */
+/** A refusal inside a transaction: thrown, never returned, so everything the transaction wrote rolls back. */
+class Refused extends Error {
+  constructor(readonly subject: Who, readonly reason: string) {
+    super(`refused: ${reason}`);
+  }
+}
+
+/**
+ * Sets the password a reset link was for, voids every other link of the account and ends every
+ * session. Null when the link does not work, or the account is deactivated (nothing is changed, the
+ * refusal is audited).
+ */
 export async function resetPassword(db: PrismaClient, rawToken: string, newPassword: string, ip: string | null): Promise<Who | null> {
   const passwordHash = await hashPassword(newPassword);
-  const user = await db.$transaction(async (tx) => {
-    const token = await consumeToken(tx, rawToken, "password_reset");
-    if (!token) return null;
-    const updated = await tx.user.update({ where: { id: token.userId }, data: { passwordHash }, select: { id: true, email: true, active: true } });
-    if (!updated.active) return null;
-    // Thrown, not returned, so the transaction rolls back and the link still works for a better password.
-    if (containsEmailLocalPart(newPassword, updated.email)) throw new PasswordContainsEmailError();
-    await bumpSessionVersion(tx, updated.id);
-    await recordAudit(tx, { action: "user.password_reset", actor: "anonymous", subject: { id: updated.id, label: updated.email }, ip });
-    return { id: updated.id, email: updated.email };
-  });
+  let user: Who | null;
+  try {
+    user = await db.$transaction(async (tx) => {
+      const token = await consumeToken(tx, rawToken, "password_reset");
+      if (!token) return null;
+      const target = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { id: true, email: true, active: true } });
+      const who = { id: target.id, email: target.email };
+      if (!target.active) throw new Refused(who, "inactive");
+      // Thrown, not returned, so the transaction rolls back and the link still works for a better password.
+      if (containsEmailLocalPart(newPassword, target.email)) throw new PasswordContainsEmailError();
+      await tx.user.update({ where: { id: target.id }, data: { passwordHash } });
+      await voidAllTokens(tx, target.id);
+      await bumpSessionVersion(tx, target.id);
+      await recordAudit(tx, { action: "user.password_reset", actor: "anonymous", subject: { id: target.id, label: target.email }, ip });
+      return who;
+    });
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    await recordAudit(db, { action: "user.password_reset_refused", actor: "anonymous", subject: { id: error.subject.id, label: error.subject.email }, ip, details: { reason: error.reason } });
+    return null;
+  }
   if (user) await mail(user.email, passwordChangedMessage);
   return user;
 }
 
+/** Too many wrong current passwords for this account: refused before any compare. */
+export class CurrentPasswordThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Too many current-password attempts");
+  }
+}
+
+/**
+ * The current-password check of the signed-in forms, throttled per account like sign-in (a stolen
+ * cookie must not be a password oracle): the attempt is reserved before the compare, a success clears
+ * the count. Runs before anything about the new values is looked at, so a wrong password gets one
+ * answer whatever they are.
+ */
 async function checkPassword(db: PrismaClient, userId: string, password: string): Promise<boolean> {
+  const throttle = await reserveCurrentPasswordCheck(db, userId);
+  if (throttle.limited) throw new CurrentPasswordThrottledError(throttle.retryAfterSeconds);
   const row = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  return Boolean(row?.passwordHash && (await verifyPassword(password, row.passwordHash)));
+  const ok = Boolean(row?.passwordHash && (await verifyPassword(password, row.passwordHash)));
+  if (ok) await clearCurrentPasswordFailures(db, userId);
+  return ok;
 }
 
 /** Requires the current password; ends every session (the caller re-issues its own). */
@@ -89,6 +127,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await voidAllTokens(tx, user.id);
     await bumpSessionVersion(tx, user.id);
     await recordAudit(tx, { action: "user.password_changed", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
   });
@@ -126,9 +165,14 @@ export type EmailChangeResult =
   | { outcome: "invalid" }
   | { outcome: "taken" };
 
+/**
+ * Completes an e-mail change: voids the account's other links, ends every session of the account and
+ * tells the old address.
+ */
 export async function confirmEmailChange(db: PrismaClient, rawToken: string, ip: string | null): Promise<EmailChangeResult> {
+  let result;
   try {
-    return await db.$transaction(async (tx) => {
+    result = await db.$transaction(async (tx) => {
       const token = await consumeToken(tx, rawToken, "email_change");
       if (!token?.newEmail) return { outcome: "invalid" as const };
       const before = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true } });
@@ -137,14 +181,21 @@ export async function confirmEmailChange(db: PrismaClient, rawToken: string, ip:
         data: { email: token.newEmail, emailVerified: new Date() },
         select: { id: true, email: true },
       });
+      // Whoever followed the link, the account's sessions and remaining links (a reset mailed to the
+      // old address) end: an e-mail change is how an intruder would keep the account.
+      await voidAllTokens(tx, user.id);
+      await bumpSessionVersion(tx, user.id);
       await recordAudit(tx, { action: "user.email_changed", actor: user, subject: { id: user.id, label: user.email }, ip, details: { from: before.email } });
-      return { outcome: "changed" as const, userId: user.id, email: user.email };
+      return { outcome: "changed" as const, userId: user.id, email: user.email, previousEmail: before.email };
     });
   } catch (error) {
     // Someone signed up with the address in the meantime: the token stays unused (rolled back).
     if (isUniqueViolation(error)) return { outcome: "taken" };
     throw error;
   }
+  if (result.outcome !== "changed") return result;
+  await mail(result.previousEmail, (site) => emailChangedMessage(site, result.email));
+  return { outcome: "changed", userId: result.userId, email: result.email };
 }
 
 /** Sign-up confirmation mail, at most once a minute per user. Returns the seconds to wait, or 0 when sent. */
@@ -177,6 +228,7 @@ export async function updateProfile(db: PrismaClient, user: Who, input: { name: 
 
 export async function signOutEverywhere(db: PrismaClient, user: Who, ip: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
+    await voidAllTokens(tx, user.id);
     await bumpSessionVersion(tx, user.id);
     await recordAudit(tx, { action: "user.signed_out_everywhere", actor: user, subject: { id: user.id, label: user.email }, ip });
   });

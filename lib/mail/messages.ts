@@ -105,3 +105,29 @@ export function signUpConfirmMessage(site: string, token: string): MailMessage {
     action: { label: "Confirm my e-mail address", url: siteLink(site, `/confirm-email/verify?token=${encodeURIComponent(token)}`) },
   });
 }
+
+/** To the old address once an e-mail change is confirmed: the owner learns of a takeover at once. */
+export function emailChangedMessage(site: string, newEmail: string): MailMessage {
+  return compose({
+    subject: "Your e-mail address was changed",
+    paragraphs: [
+      `The e-mail address of your festival account is now ${newEmail}. Every session of the account was signed out, and mail goes to the new address from now on.`,
+      "If this was not you, someone has your password or a session of yours: tell the festival's organizers at once.",
+    ],
+    action: { label: "Sign in", url: siteLink(site, "/sign-in") },
+    footer: "If it was you, there is nothing more to do.",
+  });
+}
+
+/** To the owner of an address someone tried to sign up with (sign-up answers as for a new address). */
+export function signUpAttemptMessage(site: string): MailMessage {
+  return compose({
+    subject: "Someone tried to sign up with your address",
+    paragraphs: [
+      "Someone tried to sign up for the festival with this e-mail address, which already has an account.",
+      "If it was you, sign in, or reset your password if you have forgotten it.",
+    ],
+    action: { label: "Sign in", url: siteLink(site, "/sign-in") },
+    footer: "If it was not you, you can ignore this message: nothing was changed.",
+  });
+}

@@ -10,9 +10,14 @@ export interface IssuedToken {
 }
 
 /**
- * Issues a token for the user and purpose; earlier unused ones of the same purpose stop working, so
- * only the newest link in someone's inbox opens anything.
+ * Whether a new token voids the earlier unused ones of its purpose. An e-mail change or confirmation
+ * is the account owner's own request: only the newest link opens anything. A reset can be requested
+ * by anyone for any address, so a new request must not kill the owner's live link (that would let a
+ * stranger block a reset); the per-account mail limit (lib/auth/throttles.ts) bounds how many live.
  */
+const VOIDS_EARLIER: Record<TokenPurpose, boolean> = { email_change: true, email_confirm: true, password_reset: false };
+
+/** Issues a token for the user and purpose (see VOIDS_EARLIER for what happens to earlier ones). */
 export async function issueToken(
   db: Db,
   input: { userId: string; purpose: TokenPurpose; ttlSeconds: number; newEmail?: string },
@@ -20,10 +25,12 @@ export async function issueToken(
   const raw = newRawToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + input.ttlSeconds * 1000);
-  await db.userToken.updateMany({
-    where: { userId: input.userId, purpose: input.purpose, usedAt: null },
-    data: { usedAt: now },
-  });
+  if (VOIDS_EARLIER[input.purpose]) {
+    await db.userToken.updateMany({
+      where: { userId: input.userId, purpose: input.purpose, usedAt: null },
+      data: { usedAt: now },
+    });
+  }
   await db.userToken.create({
     data: { userId: input.userId, purpose: input.purpose, tokenHash: hashToken(raw), newEmail: input.newEmail ?? null, expiresAt },
   });
@@ -57,6 +64,14 @@ export async function consumeToken(db: Db, raw: unknown, purpose: TokenPurpose):
     data: { usedAt: now },
   });
   return count === 1 ? token : null;
+}
+
+/**
+ * Voids every outstanding token of the account, whatever its purpose: recovery (password changed or
+ * reset, signed out everywhere, e-mail changed) must leave no older link that still opens anything.
+ */
+export async function voidAllTokens(db: Db, userId: string): Promise<void> {
+  await db.userToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
 }
 
 /** When the user was last sent a token of this purpose (for rate limits). */

@@ -4,7 +4,9 @@ import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/auth/p
 import { ADMIN_ROLE, DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { loadUserAccess, type UserAccess } from "./access";
 import { recordAudit } from "@/lib/audit/service";
-import { clearSignInFailures, recordSignInFailure, signInState } from "@/lib/auth/throttles";
+import { mailToSite } from "@/lib/mail/site-mail";
+import { signUpAttemptMessage } from "@/lib/mail/messages";
+import { clearSignInFailures, reserveSignIn } from "@/lib/auth/throttles";
 
 /** Too many recent failures for this account or address: refused before any password is checked. */
 export class SignInThrottledError extends Error {
@@ -59,9 +61,21 @@ export async function registerUser(db: PrismaClient, input: { email: string; pas
 }
 
 /**
+ * Someone tried to sign up with an address that has an account (REQUIRE_EMAIL_CONFIRMATION on, where
+ * sign-up answers alike): its owner hears about it by mail, and the attempt is audited.
+ */
+export async function tellOwnerOfSignUpAttempt(db: PrismaClient, email: string, ip: string | null): Promise<void> {
+  const owner = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+  if (!owner) return;
+  await recordAudit(db, { action: "user.sign_up_existing", actor: "anonymous", subject: { id: owner.id, label: owner.email }, ip });
+  await mailToSite(owner.email, signUpAttemptMessage);
+}
+
+/**
  * Checks a password. Unknown e-mail, no password, wrong password and inactive account all answer null
  * after exactly one bcrypt compare, so neither the answer nor its timing tells them apart. Throws
  * SignInThrottledError, before any compare, while the account or the address is over its limit.
+ * The attempt is reserved (counted) before the compare, so parallel guesses cannot outrun the count.
  */
 export async function authenticate(
   db: PrismaClient,
@@ -69,17 +83,16 @@ export async function authenticate(
   password: string,
   ip: string | null,
 ): Promise<UserAccess | null> {
-  const throttle = await signInState(db, email, ip);
+  const throttle = await reserveSignIn(db, email, ip);
   if (throttle.limited) throw new SignInThrottledError(throttle.retryAfterSeconds);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
   if (!user || !ok || !user.active) {
     const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "inactive";
-    await recordSignInFailure(db, email, ip);
     await recordAudit(db, { action: "user.sign_in_failed", actor: "anonymous", subject: { id: user?.id, label: email }, ip, details: { reason } });
     return null;
   }
-  await clearSignInFailures(db, email);
+  await clearSignInFailures(db, email, ip);
   await recordSignIn(db, user.id, ip);
   const access = await loadUserAccess(db, user.id);
   if (access) await recordAudit(db, { action: "user.signed_in", actor: access, subject: { id: access.id, label: access.email }, ip });

@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import { requestIp } from "@/lib/auth/request-ip";
 import { requireUser } from "@/lib/auth/guards";
-import { changePassword, requestEmailChange, signOutEverywhere, updateProfile } from "@/lib/account/service";
+import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
+import { changePassword, CurrentPasswordThrottledError, requestEmailChange, signOutEverywhere, updateProfile } from "@/lib/account/service";
 import { changeEmailSchema, changePasswordSchema, profileSchema } from "@/lib/validation/account";
 import { firstFieldErrors, formFields, PASSWORD_CONTAINS_EMAIL } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
@@ -19,6 +20,16 @@ export type PasswordFields = "currentPassword" | "newPassword" | "confirmPasswor
 export type EmailFields = "newEmail" | "currentPassword";
 
 const WRONG_PASSWORD = "That is not your current password";
+
+/** A throttled current-password check becomes the form's "Too many attempts" message. */
+async function throttledForm<T>(run: () => Promise<T>): Promise<T | { form: string }> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CurrentPasswordThrottledError) return { form: tooManyAttemptsMessage(error.retryAfterSeconds) };
+    throw error;
+  }
+}
 
 export async function updateProfileAction(_prev: FormState<ProfileFields>, formData: FormData): Promise<FormState<ProfileFields>> {
   const user = await requireUser("/account");
@@ -35,11 +46,11 @@ export async function changePasswordAction(_prev: FormState<PasswordFields>, for
   const raw = formFields(formData, ["currentPassword", "newPassword", "confirmPassword"]);
   const parsed = changePasswordSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
   if (!parsed.success) return { values: {}, errors: firstFieldErrors(parsed.error) };
-  const outcome = await changePassword(prisma, user, {
-    currentPassword: parsed.data.currentPassword,
-    newPassword: parsed.data.newPassword,
-    ip: await requestIp(),
-  });
+  const ip = await requestIp();
+  const outcome = await throttledForm(() =>
+    changePassword(prisma, user, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, ip }),
+  );
+  if (typeof outcome === "object") return { values: {}, errors: outcome };
   if (outcome === "wrong_password") return { values: {}, errors: { currentPassword: WRONG_PASSWORD } };
   if (outcome === "contains_email") return { values: {}, errors: { newPassword: PASSWORD_CONTAINS_EMAIL } };
   await setFlash("Your password has been changed. Your other sessions have been signed out.");
@@ -53,7 +64,9 @@ export async function changeEmailAction(_prev: FormState<EmailFields>, formData:
   const values = { newEmail: raw.newEmail?.slice(0, 320) ?? "" };
   const parsed = changeEmailSchema.safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
-  const outcome = await requestEmailChange(prisma, user, { ...parsed.data, ip: await requestIp() });
+  const ip = await requestIp();
+  const outcome = await throttledForm(() => requestEmailChange(prisma, user, { ...parsed.data, ip }));
+  if (typeof outcome === "object") return { values, errors: outcome };
   if (outcome === "wrong_password") return { values, errors: { currentPassword: WRONG_PASSWORD } };
   if (outcome === "same") return { values, errors: { newEmail: "This is already your e-mail address" } };
   if (outcome === "taken") return { values, errors: { newEmail: "An account with this e-mail already exists" } };
