@@ -17,7 +17,7 @@ import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } fr
 // fails when either rule is broken.
 export default async function middleware(request: NextRequest) {
   if (request.method === "POST") {
-    const refused = refuseBadPost(request);
+    const refused = refuseBadPost(request) ?? (await refuseOversizedStream(request));
     if (refused) return refused;
   }
   const { pathname } = request.nextUrl;
@@ -70,6 +70,25 @@ function refuseBadPost(request: NextRequest): NextResponse | null {
   }
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_ACTION_BODY_BYTES) return new NextResponse("Request body too large.", { status: 413 });
+  return null;
+}
+
+/**
+ * A chunked post has no Content-Length to check: count its bytes (the middleware reads a copy; Next
+ * keeps the body for the action), so it gets the same 413 as one with a length, not Next's 500.
+ */
+async function refuseOversizedStream(request: NextRequest): Promise<NextResponse | null> {
+  if (request.headers.has("content-length") || !request.body) return null;
+  const reader = request.body.getReader();
+  let size = 0;
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
+      if (size > MAX_ACTION_BODY_BYTES) return new NextResponse("Request body too large.", { status: 413 });
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
   return null;
 }
 

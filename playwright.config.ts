@@ -83,6 +83,10 @@ export default defineConfig({
         DATABASE_URL: E2E.confirmDatabaseUrl,
         AUTH_URL: E2E.confirmBaseURL,
         REQUIRE_EMAIL_CONFIRMATION: "true",
+        // The per-address limits at their defaults here, so that tests/security/forms-throttled.spec.ts
+        // sees the forms call them; it sends its own X-Forwarded-For address, leaving localhost's alone.
+        SIGN_UP_IP_LIMIT: "20",
+        EMAIL_IP_LIMIT: "10",
       },
     },
   ],

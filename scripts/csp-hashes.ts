@@ -8,6 +8,8 @@
 // It checks, and exits non-zero otherwise, that the build is one this scheme covers:
 // - every page that is not prerendered is in middleware.ts's matcher (it gets a nonce; hashes cannot
 //   cover HTML rendered per request), and no prerendered page is (a nonce policy would block its scripts);
+// - no unknown path the matcher sees would get the prerendered 404 HTML (a per-request catch-all page
+//   must cover every matched prefix, or the nonce policy blocks the 404's scripts);
 // - no prerendered page is regenerated at run time (revalidate, fallback): new HTML, unknown hashes;
 // - the manifest holds the baseline to replace.
 // A bare `next build` skips this step and ships the 'unsafe-inline' baseline, which still works.
@@ -65,7 +67,34 @@ function checkCoverage(prerender: PrerenderManifest): string[] {
       problems.push(`${route} is rendered per request but not in middleware.ts's matcher: it would get no nonce, and hashes cannot cover it (add it to the matcher)`);
     }
   }
+  // An unknown path the matcher sees gets Next's prerendered 404 HTML unless a page rendered per request
+  // (a catch-all calling notFound()) answers it: probe one unknown path under every route's first segment.
+  const perRequest = pages.filter((route) => !prerendered.has(route)).map(routePattern);
+  const prefixes = new Set(pages.map((route) => route.split("/")[1] ?? "").filter((seg) => seg && !seg.startsWith("[")));
+  for (const prefix of ["", ...prefixes]) {
+    for (const probe of [`/${prefix}/${NO_SUCH_PAGE}`, `/${prefix}/${NO_SUCH_PAGE}/deeper`].map((p) => p.replace(/^\/\//, "/"))) {
+      if (matchers.some((m) => m.test(probe)) && !perRequest.some((r) => r.test(probe))) {
+        problems.push(`${probe} is in middleware.ts's matcher but would get the prerendered 404 (its scripts blocked by the nonce policy): add a catch-all page that calls notFound() under /${prefix}`);
+      }
+    }
+  }
   return problems;
+}
+
+const NO_SUCH_PAGE = "__csp-probe-no-such-page__";
+
+/** An app route ("/admin/users/[id]", "/account/[...missing]") as a regular expression for a path. */
+function routePattern(route: string): RegExp {
+  const source = route
+    .split("/")
+    .map((seg) => {
+      if (/^\[\[\.\.\..+\]\]$/.test(seg)) return "(?:/.*)?";
+      if (/^\[\.\.\..+\]$/.test(seg)) return "/.+";
+      if (/^\[.+\]$/.test(seg)) return "/[^/]+";
+      return seg ? `/${seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}` : "";
+    })
+    .join("");
+  return new RegExp(`^${source || "/"}$`);
 }
 
 function htmlFiles(dir: string): string[] {

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { EmailTakenError, registerUser } from "@/lib/users/service";
+import { EmailTakenError, registerUser, tellOwnerOfSignUpAttempt } from "@/lib/users/service";
 import { requestIp } from "@/lib/auth/request-ip";
 import { attemptByIp, signInState } from "@/lib/auth/throttles";
 import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
@@ -54,21 +54,26 @@ export async function signUpAction(_prev: FormState<SignUpFields>, formData: For
   const outcome = await orUnavailable("sign-up", async () => {
     const throttle = await attemptByIp(prisma, "sign-up", ip);
     if (throttle.limited) return { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) };
+    const confirming = env().REQUIRE_EMAIL_CONFIRMATION;
     try {
       const user = await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip });
-      if (env().REQUIRE_EMAIL_CONFIRMATION) await sendEmailConfirmation(prisma, user);
+      if (confirming) await sendEmailConfirmation(prisma, user);
     } catch (error) {
-      if (error instanceof EmailTakenError) return { email: error.message };
-      throw error;
+      if (!(error instanceof EmailTakenError)) throw error;
+      // With confirmation on, a taken address gets the answer a new one gets (its owner is told by
+      // mail instead). Without it a new account is signed in at once, which cannot be hidden: the
+      // message stays, and the sign-up throttle bounds how many addresses can be tried.
+      if (!confirming) return { email: error.message };
+      await tellOwnerOfSignUpAttempt(prisma, parsed.data.email, ip);
     }
     return null;
   });
   if (outcome === DATABASE_UNAVAILABLE) return { values, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };
   if (outcome) return { values, errors: outcome };
+  // Not signed in: the same page whether the address was new or taken.
+  if (env().REQUIRE_EMAIL_CONFIRMATION) redirect("/sign-up/check-inbox");
   try {
-    // An address still to confirm goes straight to the page that says so (the account would send it there).
-    const next = env().REQUIRE_EMAIL_CONFIRMATION ? "/confirm-email" : parsed.data.callbackUrl;
-    await signInWithCredentials(parsed.data.email, parsed.data.password, next);
+    await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
   } catch (error) {
     // The account exists; if signing in fails for a passing reason, let them sign in by hand.
     if (error instanceof AuthError) redirect("/sign-in");

@@ -80,10 +80,23 @@ test.describe("change e-mail", () => {
 
     const link = linkTo(confirm, "/confirm-email-change");
     expect(link.startsWith(`${E2E.baseURL}/`)).toBe(true);
+    // Opening the link (as a mail scanner does) changes nothing: it shows a button.
+    const opened = await page.request.get(link, { maxRedirects: 0 });
+    expect(opened.status()).toBe(200);
     await page.goto(link);
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByText(`Your e-mail address is now ${next}.`)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Confirm your new e-mail address" })).toBeVisible();
     await expect(page.getByRole("main").getByText(next, { exact: true })).toBeVisible();
+    await page.goto("/account");
+    await expect(page.getByRole("main").getByText(email, { exact: true })).toBeVisible();
+    // The button (a POST) changes it, and ends every session of the account, this one too.
+    await page.goto(link);
+    await page.getByRole("button", { name: "Confirm this address" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByText(`Your e-mail address is now ${next}. Please sign in with it.`)).toBeVisible();
+    const changed = await waitForMail(email, /Your e-mail address was changed/);
+    expect(changed.text).toContain(next);
+    await page.goto("/account/security");
+    await expect(page).toHaveURL(/\/sign-in/);
     // Once only.
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
@@ -126,6 +139,7 @@ test.describe("change e-mail", () => {
       await other.close();
     }
     await page.goto(link);
+    await page.getByRole("button", { name: "Confirm this address" }).click();
     await expect(page.getByText("That address now belongs to another account")).toBeVisible();
     await expect(page.getByRole("main").getByText(email, { exact: true })).toBeVisible();
   });

@@ -16,6 +16,10 @@ test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)"
   test("sign-up mails a link; /account waits for it; the link confirms once", async ({ page }) => {
     const email = uniqueEmail("confirm");
     await signUp(page, email);
+    // Not signed in yet: a taken address gets this same page (tests/security/sign-up-enumeration.spec.ts).
+    await expect(page).toHaveURL(/\/sign-up\/check-inbox$/);
+    await expect(page.getByRole("heading", { name: "Check your inbox to continue" })).toBeVisible();
+    await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Faccount");
     await expect(page).toHaveURL(/\/confirm-email$/);
     await expect(page.getByRole("heading", { name: "Please confirm your e-mail" })).toBeVisible();
     // Every account page sends an unconfirmed user back here.
@@ -43,9 +47,8 @@ test.describe("e-mail confirmation on sign-up (REQUIRE_EMAIL_CONFIRMATION=true)"
   test("an unconfirmed user who signs in can resend, at most once a minute; the newest link wins", async ({ page }) => {
     const email = uniqueEmail("resend");
     await signUp(page, email);
-    await expect(page).toHaveURL(/\/confirm-email$/);
+    await expect(page).toHaveURL(/\/sign-up\/check-inbox$/);
     const first = linkTo(await waitForMail(email, /Confirm your e-mail address/), "/confirm-email/verify");
-    await dropSession(page);
     await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Faccount");
     await expect(page).toHaveURL(/\/confirm-email$/);
     await page.getByRole("button", { name: "Send the link again" }).click();

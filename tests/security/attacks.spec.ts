@@ -132,6 +132,25 @@ test.describe("security headers and CSP", () => {
   });
 });
 
+test.describe("404s inside the middleware's matcher", () => {
+  // Issue 10, finding 10: there the middleware sends a nonce policy, and Next's prerendered 404 HTML
+  // has no nonce on its scripts: all of them were blocked. A per-request catch-all answers instead.
+  test("a signed-in 404 under /account, /admin and the other matched prefixes runs its scripts: no CSP violation", async ({ page }) => {
+    test.slow();
+    const violations = await watchCsp(page);
+    const header = page.getByRole("banner");
+    await signInAsAdmin(page);
+    for (const path of ["/account/no-such-page", "/account/security/no/such/page", "/admin/no-such-page", "/admin/users/x/y/z", "/confirm-email/no-such-page", "/test-only/no-such-page"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "We could not find that page" }), path).toBeVisible();
+      // The header's session part is drawn by the page's scripts: they ran.
+      await expect(header.getByText(E2E.admin.email), path).toBeVisible();
+    }
+    expect(violations).toEqual([]);
+  });
+});
+
 test.describe("sign-in throttling", () => {
   test("ten failures lock the account: 429 on the API, a message on the form; other accounts unaffected", async ({ page, request }) => {
     const email = await signUpAndLand(page, "locked");

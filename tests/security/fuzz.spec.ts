@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E } from "../e2e/env";
 import { signUpAndLand } from "../e2e/helpers";
@@ -101,4 +102,37 @@ test("a request body over the limit is refused without a 5xx", async ({ request 
     maxRedirects: 0,
   });
   expect(response.status()).toBe(413);
+});
+
+/** Posts a multipart form in chunks with no Content-Length (Transfer-Encoding: chunked), as curl -T- would. */
+async function postChunked(path: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const encoded = new Request("http://localhost/", { method: "POST", body: form });
+  const bytes = Buffer.from(await encoded.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${E2E.baseURL}${path}`, {
+      method: "POST",
+      headers: { "content-type": encoded.headers.get("content-type")!, "transfer-encoding": "chunked" },
+    });
+    req.on("response", (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    // The server may answer (413) and close before it has read everything: that is the point.
+    req.on("error", (error) => (error.message.includes("EPIPE") || error.message.includes("ECONNRESET") ? undefined : reject(error)));
+    for (let i = 0; i < bytes.length; i += 16_384) req.write(bytes.subarray(i, i + 16_384));
+    req.end();
+  });
+}
+
+test("a chunked request body over the limit (no Content-Length) gets 413 too, and a small chunked post still works", async ({ request }) => {
+  const action = await actionFields(request, "/sign-in");
+  const big = await postChunked("/sign-in", { ...action, email: "a@example.org", password: "y".repeat(400_000) });
+  expect(big.status).toBe(413);
+  const small = await postChunked("/sign-in", { ...action, email: "chunked@example.org", password: "not a password of anyone" });
+  expect(small.status).toBe(200);
+  expect(small.body).toContain("Invalid e-mail or password");
 });

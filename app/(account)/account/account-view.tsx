@@ -54,6 +54,7 @@ export function AccountView() {
             <noscript>
               <p>
                 This page needs JavaScript to show your account. Without it you can still{" "}
+                {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- no JavaScript here, so no client router: a plain link */}
                 <a href="/account/security">change your password or e-mail address</a>.
               </p>
             </noscript>
