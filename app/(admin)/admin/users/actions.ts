@@ -60,7 +60,8 @@ export async function sendPasswordResetAction(_prev: State, formData: FormData):
       const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, active: true } });
       if (!user) throw new RuleError("No such user.", "not_found");
       if (!user.active) throw new RuleError("Activate the user before sending a password-reset link.");
-      await requestPasswordReset(prisma, user.email, op.ip, op.actor);
+      // False here means the per-account mail limit held it back (RESET_ACCOUNT_LIMIT): say so.
+      if (!(await requestPasswordReset(prisma, user.email, op.ip, op.actor))) throw new RuleError("This user was sent the most reset links allowed for now. Try again in 15 minutes.");
     },
     { flash: "A password-reset link has been sent.", redirectTo: userPath(userId) },
   );
