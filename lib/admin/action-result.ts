@@ -6,7 +6,7 @@ import type { FormState } from "@/components/forms/form-state";
 
 /**
  * The end of every admin server action: run the change; a rule's refusal goes back to the form, next
- * to the button; success leaves a flash message and redirects (so a reload does not post again).
+ * to its field (RuleError.field) or the button; success leaves a flash message and redirects (so a reload does not post again).
  */
 export async function finishAdminChange<K extends string>(
   change: () => Promise<unknown>,
@@ -16,7 +16,7 @@ export async function finishAdminChange<K extends string>(
   try {
     await change();
   } catch (error) {
-    if (error instanceof RuleError) return { values, errors: { form: error.message } as FormState<K>["errors"] };
+    if (error instanceof RuleError) return { values, errors: { [error.field ?? "form"]: error.message } as FormState<K>["errors"] };
     throw error;
   }
   await setFlash(success.flash);

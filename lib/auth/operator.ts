@@ -30,6 +30,8 @@ export class RuleError extends Error {
   constructor(
     message: string,
     readonly kind: "rule" | "not_found" | "invalid" = "rule",
+    /** The form field the message belongs next to (the form as a whole when absent). */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -9,7 +9,8 @@ import { createUser } from "./service";
 
 // The organizers' operations on users, shared by the admin console and the `mfo` command line. Each
 // change and its audit event are one transaction, and the rules live here so no caller can skip them:
-// the last active user who can manage roles stays, and nobody grants a permission they do not hold.
+// the last active user who can manage roles stays, nobody grants a permission they do not hold, and
+// nobody acts on a user who holds a permission they lack (the CLI, the server's owner, may).
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
@@ -23,9 +24,16 @@ export function countActiveRoleManagers(db: Db): Promise<number> {
   });
 }
 
-/** Runs a change in a transaction and undoes it if it left nobody able to manage roles. */
+/**
+ * Runs a change in a transaction and undoes it if it left nobody able to manage roles. Two such changes
+ * at once (two admins demoting each other) must not both count two managers and both go through: the
+ * transaction writes first, to the roles.manage permission row, so the second waits for the first to
+ * commit and then counts what it left. (On SQLite a transaction that reads, then writes after another
+ * connection wrote, fails outright with SQLITE_BUSY_SNAPSHOT; on PostgreSQL the write is a row lock.)
+ */
 export async function keepingARoleManager<T>(db: PrismaClient, change: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
+    await tx.permission.updateMany({ where: { name: MANAGE_ROLES }, data: { name: MANAGE_ROLES } });
     const before = await countActiveRoleManagers(tx);
     const result = await change(tx);
     if (before > 0 && (await countActiveRoleManagers(tx)) === 0) {
@@ -38,6 +46,20 @@ export async function keepingARoleManager<T>(db: PrismaClient, change: (tx: Tx) 
 async function subject(db: Db, userId: string) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, active: true } });
   if (!user) throw new RuleError("No such user", "not_found");
+  return user;
+}
+
+/**
+ * The user an operator may act on (grant, revoke, (de)activate, delete, set a password, mail a reset
+ * link): one who holds no permission the operator lacks. Otherwise a `users.manage`-only organizer
+ * could demote, lock out or delete the admins above them.
+ */
+export async function subjectWithin(db: Db, op: Operator, userId: string) {
+  const user = await subject(db, userId);
+  if (op.permissions === "all") return user;
+  const held = await db.permission.findMany({ where: { roles: { some: { role: { users: { some: { userId: user.id } } } } } }, select: { name: true } });
+  const missing = notHeld(op, held.map((p) => p.name).sort());
+  if (missing.length) throw new RuleError(`You cannot change ${user.email}: they hold ${missing.join(", ")}, which you do not`);
   return user;
 }
 
@@ -59,7 +81,7 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<string> 
 /** Grants a role; its holder's open sessions end. Granting a role one already has changes nothing. */
 export async function grantRole(db: PrismaClient, op: Operator, userId: string, roleName: string): Promise<"granted" | "unchanged"> {
   return db.$transaction(async (tx) => {
-    const user = await subject(tx, userId);
+    const user = await subjectWithin(tx, op, userId);
     const role = await roleWithPermissions(tx, roleName);
     const missing = notHeld(op, role.permissions);
     if (missing.length) throw new RuleError(`You cannot grant the role "${role.name}": it grants ${missing.join(", ")}, which you do not hold`);
@@ -75,7 +97,7 @@ export async function grantRole(db: PrismaClient, op: Operator, userId: string, 
 /** Revokes a role; its holder's open sessions end. Never leaves nobody able to manage roles. */
 export async function revokeRole(db: PrismaClient, op: Operator, userId: string, roleName: string): Promise<"revoked" | "unchanged"> {
   return keepingARoleManager(db, async (tx) => {
-    const user = await subject(tx, userId);
+    const user = await subjectWithin(tx, op, userId);
     const role = await roleWithPermissions(tx, roleName);
     const { count } = await tx.userRole.deleteMany({ where: { userId: user.id, roleId: role.id } });
     if (count === 0) return "unchanged";
@@ -88,7 +110,7 @@ export async function revokeRole(db: PrismaClient, op: Operator, userId: string,
 /** Activates or deactivates; a deactivated user's open sessions end at their next request. */
 export async function setActive(db: PrismaClient, op: Operator, userId: string, active: boolean): Promise<"changed" | "unchanged"> {
   return keepingARoleManager(db, async (tx) => {
-    const user = await subject(tx, userId);
+    const user = await subjectWithin(tx, op, userId);
     if (user.active === active) return "unchanged";
     await tx.user.update({ where: { id: user.id }, data: { active } });
     await bumpSessionVersion(tx, user.id);
@@ -99,7 +121,7 @@ export async function setActive(db: PrismaClient, op: Operator, userId: string, 
 
 export async function deleteUser(db: PrismaClient, op: Operator, userId: string): Promise<void> {
   await keepingARoleManager(db, async (tx) => {
-    const user = await subject(tx, userId);
+    const user = await subjectWithin(tx, op, userId);
     await tx.user.delete({ where: { id: user.id } });
     await recordAudit(tx, { action: "user.deleted", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip });
   });
@@ -109,7 +131,7 @@ export async function deleteUser(db: PrismaClient, op: Operator, userId: string)
 export async function setPassword(db: PrismaClient, op: Operator, userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    const user = await subject(tx, userId);
+    const user = await subjectWithin(tx, op, userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await bumpSessionVersion(tx, user.id);
     await recordAudit(tx, { action: "user.password_reset", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { by: "operator" } });

@@ -53,9 +53,20 @@ export async function createUser(
   }
 }
 
+/**
+ * The role sign-up gives: `participant` (found by its key), only while it grants no permission, so
+ * signing up never grants any. Sign-up never fails for it: without one, the account starts with no role.
+ */
+async function signUpRoles(db: PrismaClient): Promise<string[]> {
+  const role = await db.role.findUnique({ where: { key: DEFAULT_ROLE }, select: { name: true, _count: { select: { permissions: true } } } });
+  if (role && role._count.permissions === 0) return [role.name];
+  console.warn(`[roles] sign-up gives no role: the "${DEFAULT_ROLE}" role ${role ? "grants permissions" : "is missing"}`);
+  return [];
+}
+
 /** Self-service sign-up: a participant account, and its audit event. */
 export async function registerUser(db: PrismaClient, input: { email: string; password: string; ip: string | null }) {
-  const user = await createUser(db, { email: input.email, password: input.password });
+  const user = await createUser(db, { email: input.email, password: input.password, roles: await signUpRoles(db) });
   await recordAudit(db, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
   return user;
 }
@@ -125,7 +136,7 @@ export async function ensureAdmin(db: PrismaClient, email: string, password: str
     await createUser(db, { email, password, roles: [ADMIN_ROLE, DEFAULT_ROLE], emailVerified: new Date() });
     return "created";
   }
-  const admin = await db.role.findUniqueOrThrow({ where: { name: ADMIN_ROLE }, select: { id: true } });
+  const admin = await db.role.findUniqueOrThrow({ where: { key: ADMIN_ROLE }, select: { id: true } });
   await db.user.update({
     where: { id: existing.id },
     data: {

@@ -94,7 +94,7 @@ describe("granting", () => {
 describe("roles", () => {
   it("the admin role cannot be deleted, built-in roles keep their names, names are unique", async () => {
     const adminId = await findRoleId(t.db, "admin");
-    await expect(deleteRole(t.db, CLI_OPERATOR, adminId)).rejects.toThrow('The "admin" role cannot be deleted');
+    await expect(deleteRole(t.db, CLI_OPERATOR, adminId)).rejects.toThrow('The built-in role "admin" cannot be deleted');
     await expect(updateRole(t.db, CLI_OPERATOR, await findRoleId(t.db, "teacher"), { name: "tutor", description: "" })).rejects.toThrow("cannot be renamed");
     await createRole(t.db, CLI_OPERATOR, { name: "ushers" });
     await expect(createRole(t.db, CLI_OPERATOR, { name: "ushers" })).rejects.toThrow('A role named "ushers" already exists');

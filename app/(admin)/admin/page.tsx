@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { dashboardStats } from "@/lib/users/admin";
@@ -10,7 +10,7 @@ import { AuditTable } from "@/components/audit-table";
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminDashboard() {
-  const user = await requirePermission("admin.access", "/admin");
+  const user = await requireAdmin("admin.access", "/admin");
   const [stats, recent] = await Promise.all([dashboardStats(prisma), can(user, "audit.read") ? recentAuditEvents(prisma) : null]);
   const figures = [
     { id: "user-count", label: "users", value: stats.users },

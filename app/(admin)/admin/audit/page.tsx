@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { isAuditAction, listAuditEvents } from "@/lib/audit/query";
@@ -10,7 +10,7 @@ import { Pagination } from "@/components/pagination";
 export const metadata: Metadata = { title: "Audit log · Admin" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("audit.read", "/admin/audit");
+  await requireAdmin("audit.read", "/admin/audit");
   const params = await searchParams;
   const actionParam = param(params, "action");
   const action = isAuditAction(actionParam) ? actionParam : undefined;

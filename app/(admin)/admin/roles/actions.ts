@@ -1,22 +1,23 @@
 "use server";
 import { prisma } from "@/lib/db";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { userOperator } from "@/lib/auth/operator";
-import { createRole, deleteRole, setRolePermissions, updateRole } from "@/lib/roles/service";
+import { createRole, deleteRole, saveRole } from "@/lib/roles/service";
 import { finishAdminChange } from "@/lib/admin/action-result";
 import { firstFieldErrors, formFields } from "@/lib/validation/user";
 import { roleFormSchema } from "@/lib/validation/role";
 import type { FormState } from "@/components/forms/form-state";
 
-// Public endpoints: each checks roles.manage first (a refusal is a 403); the service refuses granting
-// a permission the user does not hold, deleting `admin`, and leaving nobody able to manage roles.
+// Public endpoints: each checks admin.access and roles.manage first (a refusal is a 403); the service
+// refuses granting a permission the user does not hold, permissions on a festival role, renaming or
+// deleting a built-in role, and leaving nobody able to manage roles.
 
-export type RoleFields = "name" | "description";
+export type RoleFields = "name" | "description" | "permission";
 type State = FormState<string>;
 
 async function operator() {
-  const me = await requirePermission("roles.manage", "/admin/roles");
+  const me = await requireAdmin("roles.manage", "/admin/roles");
   return userOperator(me, await requestIp());
 }
 
@@ -48,10 +49,8 @@ export async function updateRoleAction(_prev: FormState<RoleFields>, formData: F
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
   const id = raw.roleId ?? "";
   return finishAdminChange(
-    async () => {
-      await updateRole(prisma, op, id, parsed.data);
-      await setRolePermissions(prisma, op, id, permissionsFrom(formData));
-    },
+    // One transaction: a refused permission leaves the name and description unchanged too.
+    () => saveRole(prisma, op, id, { ...parsed.data, permissions: permissionsFrom(formData) }),
     { flash: `Role ${parsed.data.name} saved.`, redirectTo: `/admin/roles/${id}` },
     values,
   );

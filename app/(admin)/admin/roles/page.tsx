@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { listRoles } from "@/lib/roles/service";
@@ -10,7 +10,7 @@ import { RoleForm } from "./role-form";
 export const metadata: Metadata = { title: "Roles · Admin" };
 
 export default async function RolesPage() {
-  const me = await requirePermission("users.read", "/admin/roles");
+  const me = await requireAdmin("users.read", "/admin/roles");
   const roles = await listRoles(prisma);
   return (
     <section className="panel wide" aria-labelledby="roles-title">

@@ -18,7 +18,7 @@ export function RoleForm({
 }: {
   action: Action;
   permissions: { name: string; description: string }[];
-  role?: { id: string; name: string; description: string; permissions: string[] };
+  role?: { id: string; name: string; description: string; permissions: string[]; builtIn: boolean; selfChosen: boolean };
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, emptyFormState<RoleFields>() as FormState<RoleFields>);
@@ -28,13 +28,33 @@ export function RoleForm({
     <form action={formAction} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
       {role && <input type="hidden" name="roleId" value={role.id} />}
-      <TextField name="name" label="Name" required maxLength={ROLE_NAME_MAX_LENGTH} defaultValue={name} key={`name-${name}`} error={state.errors.name} hint="Lower-case letters, digits, - and _" />
+      <TextField
+        name="name"
+        label="Name"
+        required
+        maxLength={ROLE_NAME_MAX_LENGTH}
+        defaultValue={name}
+        key={`name-${name}`}
+        error={state.errors.name}
+        readOnly={role?.builtIn}
+        hint={role?.builtIn ? "A built-in role keeps its name" : "Lower-case letters, digits, - and _"}
+      />
       <TextField name="description" label="Description" maxLength={ROLE_DESCRIPTION_MAX_LENGTH} defaultValue={description} key={`description-${description}`} error={state.errors.description} />
-      <fieldset className="checkboxes">
+      <fieldset className="checkboxes" aria-describedby={[role?.selfChosen && "perm-self-chosen", state.errors.permission && "perm-error"].filter(Boolean).join(" ") || undefined}>
         <legend>Permissions this role grants</legend>
+        {role?.selfChosen && (
+          <p id="perm-self-chosen" className="field-hint">
+            Users choose this role for themselves on their account page, so it grants no permission.
+          </p>
+        )}
+        {state.errors.permission && (
+          <p id="perm-error" className="field-error" role="alert">
+            {state.errors.permission}
+          </p>
+        )}
         {permissions.map((p) => (
           <div key={p.name} className="checkbox">
-            <input type="checkbox" id={`perm-${p.name}`} name="permission" value={p.name} defaultChecked={role?.permissions.includes(p.name)} />
+            <input type="checkbox" id={`perm-${p.name}`} name="permission" value={p.name} defaultChecked={role?.permissions.includes(p.name)} disabled={role?.selfChosen} />
             <label htmlFor={`perm-${p.name}`}>
               <code>{p.name}</code> <span className="muted">{p.description}</span>
             </label>

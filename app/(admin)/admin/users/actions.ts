@@ -1,21 +1,21 @@
 "use server";
 import { prisma } from "@/lib/db";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { RuleError, userOperator } from "@/lib/auth/operator";
 import { requestPasswordReset } from "@/lib/account/service";
-import { deleteUser, grantRole, revokeRole, setActive } from "@/lib/users/admin";
+import { deleteUser, grantRole, revokeRole, setActive, subjectWithin } from "@/lib/users/admin";
 import { finishAdminChange } from "@/lib/admin/action-result";
 import { formFields } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
 
-// Public endpoints: each checks users.manage first (a refusal is a 403), then lets the service apply
+// Public endpoints: each checks admin.access and users.manage first (a refusal is a 403), then lets the service apply
 // its rules (last role manager, no granting what one does not hold) and write the audit event.
 
 type State = FormState<string>;
 
 async function operator() {
-  const me = await requirePermission("users.manage", "/admin/users");
+  const me = await requireAdmin("users.manage", "/admin/users");
   return userOperator(me, await requestIp());
 }
 
@@ -57,8 +57,7 @@ export async function sendPasswordResetAction(_prev: State, formData: FormData):
   const { userId = "" } = formFields(formData, ["userId"]);
   return finishAdminChange(
     async () => {
-      const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, active: true } });
-      if (!user) throw new RuleError("No such user.", "not_found");
+      const user = await subjectWithin(prisma, op, userId);
       if (!user.active) throw new RuleError("Activate the user before sending a password-reset link.");
       // False here means the per-account mail limit held it back (RESET_ACCOUNT_LIMIT): say so.
       if (!(await requestPasswordReset(prisma, user.email, op.ip, op.actor))) throw new RuleError("This user was sent the most reset links allowed for now. Try again in 15 minutes.");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { listUsers, USER_SORTS, type UserSort } from "@/lib/users/admin";
 import { listRoles } from "@/lib/roles/service";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Users · Admin" };
 const SORT_LABELS: Record<UserSort, string> = { created: "Newest first", email: "E-mail (A–Z)", "last-sign-in": "Last sign-in" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("users.read", "/admin/users");
+  await requireAdmin("users.read", "/admin/users");
   const params = await searchParams;
   const q = param(params, "q")?.trim() || undefined;
   const sortParam = param(params, "sort");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
-import { ADMIN_ROLE, can, PERMISSIONS } from "@/lib/auth/permissions";
+import { requireAdmin } from "@/lib/admin/guard";
+import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { getRole } from "@/lib/roles/service";
 import { ActionForm } from "@/components/forms/action-form";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Role · Admin" };
 
 export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requirePermission("users.read", `/admin/roles/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("users.read", `/admin/roles/${encodeURIComponent(id)}`);
   const role = await getRole(prisma, id);
   if (!role) notFound();
   const manage = can(me, "roles.manage");
@@ -35,7 +35,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
             permissions={Object.entries(PERMISSIONS).map(([name, description]) => ({ name, description }))}
             submitLabel="Save role"
           />
-          {role.name !== ADMIN_ROLE && (
+          {!role.builtIn && (
             <>
               <h2>Delete</h2>
               <p>Everyone holding this role loses it, and their sessions end.</p>

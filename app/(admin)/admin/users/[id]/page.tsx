@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { getUserDetails } from "@/lib/users/admin";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "User · Admin" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requirePermission("users.read", `/admin/users/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("users.read", `/admin/users/${encodeURIComponent(id)}`);
   const user = await getUserDetails(prisma, id);
   if (!user) notFound();
   const manage = can(me, "users.manage");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { ActionForm } from "@/components/forms/action-form";
 import { deleteUserAction } from "../../actions";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Delete user · Admin" };
 // The confirmation step: deleting is a second, deliberate click on its own page.
 export default async function DeleteUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePermission("users.manage", `/admin/users/${encodeURIComponent(id)}/delete`);
+  await requireAdmin("users.manage", `/admin/users/${encodeURIComponent(id)}/delete`);
   const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true } });
   if (!user) notFound();
   return (

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import ts from "typescript";
+
+// Every admin page and every admin server action must check the database-backed guard itself, FIRST,
+// before it reads anything: the (admin) layout is no guard (a page renders alongside it and streams
+// its rows before the layout's 403; an `RSC: 1` navigation may render the page without it), and the
+// middleware trusts the permissions frozen in the token. This keeps a new page or action from forgetting.
+const root = join(process.cwd(), "app", "(admin)");
+const GUARD = "requireAdmin";
+// Reading the route's own params is not reading data.
+const NOT_DATA = new Set(["params", "searchParams"]);
+
+function files(dir: string, name: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name), name) : entry.name === name ? [join(dir, entry.name)] : [],
+  );
+}
+
+type Fn = ts.FunctionDeclaration;
+
+function parse(path: string) {
+  return ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+}
+
+function isExported(node: ts.Node, kind: ts.SyntaxKind.ExportKeyword | ts.SyntaxKind.DefaultKeyword): boolean {
+  return ts.canHaveModifiers(node) && Boolean(ts.getModifiers(node)?.some((m) => m.kind === kind));
+}
+
+/** The awaits of a body in source order, nested functions included (they run later, if at all). */
+function awaits(node: ts.Node): ts.AwaitExpression[] {
+  const found: ts.AwaitExpression[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isAwaitExpression(n)) found.push(n);
+    n.forEachChild(visit);
+  };
+  node.forEachChild(visit);
+  return found;
+}
+
+/** Why `fn` does not call the guard before anything else it awaits or reads, or null when it does. */
+function unguarded(fn: Fn, source: ts.SourceFile, depth = 0): string | null {
+  if (!fn.body) return "has no body";
+  const first = awaits(fn.body).find((a) => !(ts.isIdentifier(a.expression) && NOT_DATA.has(a.expression.text)));
+  if (!first) return "awaits nothing: no guard";
+  const call = first.expression;
+  const before = source.text.slice(fn.body.getStart(source), first.getStart(source));
+  if (/\bprisma\b/.test(before)) return "touches the database before its guard";
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return `first awaits ${call.getText(source)}, not ${GUARD}()`;
+  const callee = call.expression.text;
+  if (callee === GUARD) return null;
+  // A local helper (`const op = await operator()`) counts when it calls the guard first itself.
+  const helper = source.statements.find((s): s is Fn => ts.isFunctionDeclaration(s) && s.name?.text === callee);
+  if (helper && depth < 3) {
+    const why = unguarded(helper, source, depth + 1);
+    return why && `${callee}() ${why}`;
+  }
+  return `first awaits ${callee}(), not ${GUARD}()`;
+}
+
+const pages = files(root, "page.tsx");
+const actionFiles = files(root, "actions.ts");
+
+describe("admin pages and actions check their own permission first", () => {
+  it("are found", () => {
+    expect(pages.map((p) => relative(root, p)).sort()).toEqual(
+      expect.arrayContaining([join("admin", "page.tsx"), join("admin", "users", "page.tsx"), join("admin", "roles", "[id]", "page.tsx")]),
+    );
+    expect(actionFiles.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(pages.map((p) => [relative(root, p), p]))("page %s", (_name, path) => {
+    const source = parse(path);
+    const page = source.statements.find((s): s is Fn => ts.isFunctionDeclaration(s) && isExported(s, ts.SyntaxKind.DefaultKeyword));
+    expect(page, "a default-exported page function").toBeTruthy();
+    expect(unguarded(page!, source)).toBeNull();
+  });
+
+  const actions = actionFiles.flatMap((path) => {
+    const source = parse(path);
+    const exported = source.statements.filter((s): s is Fn => ts.isFunctionDeclaration(s) && isExported(s, ts.SyntaxKind.ExportKeyword));
+    // "use server" exports only async functions: anything else exported would be an endpoint we cannot see.
+    const others = source.statements.filter((s) => isExported(s, ts.SyntaxKind.ExportKeyword) && !ts.isFunctionDeclaration(s) && !ts.isTypeAliasDeclaration(s) && !ts.isInterfaceDeclaration(s));
+    expect(others.map((s) => s.getText(source).slice(0, 60)), relative(root, path)).toEqual([]);
+    return exported.map((fn) => [`${relative(root, path)} ${fn.name?.text}`, fn, source] as const);
+  });
+
+  it("every actions file has exported actions", () => {
+    expect(actions.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(actions)("action %s", (_name, fn, source) => {
+    expect(unguarded(fn, source)).toBeNull();
+  });
+
+  it("the check itself catches a page that reads first", () => {
+    const bad = ts.createSourceFile(
+      "bad.tsx",
+      `export default async function P() { const rows = await listUsers(prisma); await requireAdmin("users.read", "/x"); return rows; }`,
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TSX,
+    );
+    const fn = bad.statements[0] as Fn;
+    expect(unguarded(fn, bad)).toMatch(/touches the database|not requireAdmin/);
+    const parallel = ts.createSourceFile(
+      "bad2.tsx",
+      `export default async function P() { const [me, rows] = await Promise.all([requireAdmin("users.read", "/x"), listUsers(db)]); return rows; }`,
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TSX,
+    );
+    expect(unguarded(parallel.statements[0] as Fn, parallel)).toMatch(/not requireAdmin/);
+  });
+});
