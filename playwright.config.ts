@@ -28,7 +28,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2, // the machines have 2 cores
   retries: 0,
-  forbidOnly: Boolean(process.env.CI),
+  // A focused test left in by mistake would silently skip the rest of the suite, locally as in CI.
+  forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },

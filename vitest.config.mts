@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
     environment: "node",
+    // A focused test left in by mistake would silently skip the rest of the suite, locally as in CI.
+    allowOnly: false,
     pool: "forks",
     maxWorkers: 2, // the machines have 2 cores
     testTimeout: 30_000,

@@ -1,26 +1,9 @@
 import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { createClient, type Client, type Config } from "@libsql/client";
+import type { Client, Config } from "@libsql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { noteRoundTrip } from "@/lib/db-round-trips";
-
-// Several connections may share the SQLite file (the server, the CLI, a test, and the libSQL client
-// itself, which hands its connection to a transaction and opens a new one for everything else): wait
-// for a lock instead of failing at once with SQLITE_BUSY (which Prisma reports as P1008, "Operation has
-// timed out"). Remote libSQL (Turso) servers manage this themselves.
-const BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000";
-
-function waitForLocks(client: Client): Client {
-  void client.execute(BUSY_TIMEOUT).catch(() => {});
-  const transaction = client.transaction.bind(client);
-  client.transaction = async (...args: Parameters<Client["transaction"]>) => {
-    const tx = await transaction(...args);
-    // The connection used from now on is a new one: give it the same timeout.
-    await client.execute(BUSY_TIMEOUT);
-    return tx;
-  };
-  return client;
-}
+import { createDbClient } from "@/lib/db-client";
 
 type Sender = { execute: Client["execute"]; batch: Client["batch"] };
 
@@ -47,8 +30,7 @@ function countRoundTripsOf(client: Client): Client {
 
 class LibSQLWithBusyTimeout extends PrismaLibSQL {
   createClient(config: Config) {
-    const client = createClient(config);
-    return countRoundTripsOf(config.url.startsWith("file:") ? waitForLocks(client) : client);
+    return countRoundTripsOf(createDbClient(config));
   }
 }
 

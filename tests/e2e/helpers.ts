@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { createClient } from "@libsql/client";
+import type { InStatement, ResultSet } from "@libsql/client";
 import { randomUUID } from "node:crypto";
 import { E2E } from "./env";
+import { createDbClient } from "../../lib/db-client";
 
 /** Each test makes its own users, so tests can run in any order and in parallel. */
 export function uniqueEmail(prefix = "user"): string {
@@ -36,9 +37,25 @@ export async function signInAsAdmin(page: Page) {
   await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
 }
 
-/** The e2e server's own database file, read directly to check what a flow really stored. */
+/**
+ * The e2e server's own database file, read directly to check what a flow really stored. Each call
+ * opens a connection through the app's own factory (lib/db-client.ts: it waits for the server's write
+ * locks instead of failing with SQLITE_BUSY) and closes it when done, so no test leaves one open.
+ */
 export function e2eDb() {
-  return createClient({ url: E2E.databaseUrl });
+  async function using<T>(work: (db: ReturnType<typeof createDbClient>) => Promise<T>): Promise<T> {
+    const db = createDbClient({ url: E2E.databaseUrl });
+    try {
+      return await work(db);
+    } finally {
+      db.close();
+    }
+  }
+  return {
+    execute: (statement: InStatement): Promise<ResultSet> => using((db) => db.execute(statement)),
+    /** Several statements in one transaction, on one connection. */
+    batch: (statements: InStatement[]): Promise<ResultSet[]> => using((db) => db.batch(statements, "write")),
+  };
 }
 
 /** A form-level error message (Next's own route announcer is also an alert, outside <main>). */

@@ -7,6 +7,7 @@ import { countActiveRoleManagers, deleteUser, grantRole, listUsers, revokeRole, 
 import { createRole, deleteRole, findRoleId, setRolePermissions, updateRole } from "@/lib/roles/service";
 import { setFestivalRoles } from "@/lib/roles/self-service";
 import { listAuditEvents } from "@/lib/audit/query";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
@@ -18,12 +19,13 @@ afterAll(async () => {
 
 const PASSWORD = "the brass band plays at noon";
 
-async function make(email: string, roles: string[] = ["participant"]) {
-  return createUser(t.db, { email, password: PASSWORD, roles });
+// Each test makes the users and roles it needs, with names no other test uses.
+async function make(email: string, roles: string[] = ["participant"], db: PrismaClient = t.db) {
+  return createUser(db, { email, password: PASSWORD, roles });
 }
 
-async function operatorFor(id: string): Promise<Operator> {
-  return userOperator((await loadUserAccess(t.db, id))!, "203.0.113.7");
+async function operatorFor(id: string, db: PrismaClient = t.db): Promise<Operator> {
+  return userOperator((await loadUserAccess(db, id))!, "203.0.113.7");
 }
 
 async function events(action: string, subjectId: string) {
@@ -32,22 +34,29 @@ async function events(action: string, subjectId: string) {
 
 describe("the last user who can manage roles", () => {
   it("can be neither demoted, deactivated nor deleted, by the console or the CLI; another admin unlocks it", async () => {
-    const only = await make("only-admin@example.org", ["admin"]);
-    expect(await countActiveRoleManagers(t.db)).toBe(1);
-    const me = await operatorFor(only.id);
-    for (const op of [me, CLI_OPERATOR]) {
-      await expect(revokeRole(t.db, op, only.id, "admin")).rejects.toThrow("no active user who holds roles.manage");
-      await expect(setActive(t.db, op, only.id, false)).rejects.toThrow(RuleError);
-      await expect(deleteUser(t.db, op, only.id)).rejects.toThrow(RuleError);
-      await expect(setRolePermissions(t.db, op, await findRoleId(t.db, "admin"), ["admin.access"])).rejects.toThrow(RuleError);
-    }
-    expect((await loadUserAccess(t.db, only.id))?.roles).toEqual(["admin"]);
-    expect(await t.db.auditEvent.count({ where: { subjectId: only.id } })).toBe(0);
+    // The rule counts every manager in the database: this test needs one where its admin is the only one.
+    const own = await createTestDb();
+    try {
+      const db = own.db;
+      const only = await make("only-admin@example.org", ["admin"], db);
+      expect(await countActiveRoleManagers(db)).toBe(1);
+      const me = await operatorFor(only.id, db);
+      for (const op of [me, CLI_OPERATOR]) {
+        await expect(revokeRole(db, op, only.id, "admin")).rejects.toThrow("no active user who holds roles.manage");
+        await expect(setActive(db, op, only.id, false)).rejects.toThrow(RuleError);
+        await expect(deleteUser(db, op, only.id)).rejects.toThrow(RuleError);
+        await expect(setRolePermissions(db, op, await findRoleId(db, "admin"), ["admin.access"])).rejects.toThrow(RuleError);
+      }
+      expect((await loadUserAccess(db, only.id))?.roles).toEqual(["admin"]);
+      expect(await db.auditEvent.count({ where: { subjectId: only.id } })).toBe(0);
 
-    const second = await make("second-admin@example.org", ["admin"]);
-    expect(await revokeRole(t.db, CLI_OPERATOR, only.id, "admin")).toBe("revoked");
-    await expect(setActive(t.db, CLI_OPERATOR, second.id, false)).rejects.toThrow(RuleError);
-  });
+      const second = await make("second-admin@example.org", ["admin"], db);
+      expect(await revokeRole(db, CLI_OPERATOR, only.id, "admin")).toBe("revoked");
+      await expect(setActive(db, CLI_OPERATOR, second.id, false)).rejects.toThrow(RuleError);
+    } finally {
+      await own.cleanup();
+    }
+  }, 120_000); // a database of its own: migrations first, on a machine others share
 });
 
 describe("granting", () => {
@@ -127,6 +136,7 @@ describe("festival roles chosen by the user", () => {
 
 describe("listing", () => {
   it("searches e-mail and name prefixes, filters by role and state, sorts and pages", async () => {
+    const organizer = await make("organizer-listed@example.org", ["organizer"]);
     const base = Date.UTC(2020, 0, 1);
     await t.db.user.createMany({
       data: Array.from({ length: 120 }, (_, i) => ({
@@ -145,8 +155,21 @@ describe("listing", () => {
     expect((await listUsers(t.db, { q: "Zelda", sort: "created", page: 1 })).users.map((u) => u.email)).toEqual(["zlist007@example.org"]);
     expect((await listUsers(t.db, { q: "list", sort: "created", page: 1 })).total).toBe(0); // a prefix, not a substring
     const organizers = await listUsers(t.db, { role: "organizer", sort: "email", page: 1 });
-    expect(organizers.users.map((u) => u.email)).toContain("chooser@example.org");
+    expect(organizers.users.map((u) => u.email)).toContain(organizer.email);
     expect(organizers.users.every((u) => !u.email.startsWith("zlist"))).toBe(true);
+  });
+
+  it("sorts by last sign-in: the most recent first, those who never signed in last", async () => {
+    const at = (year: number | null) => (year === null ? null : new Date(Date.UTC(year, 5, 1)));
+    // Made in this order (createdAt ascending), so neither creation order nor its reverse is the answer.
+    const signIns = { "zsort-a": null, "zsort-b": 2021, "zsort-c": 2023, "zsort-d": 2022 } as const;
+    let i = 0;
+    for (const [name, year] of Object.entries(signIns)) {
+      await t.db.user.create({ data: { email: `${name}@example.org`, createdAt: new Date(Date.UTC(2019, 0, 1) + i++ * 1000), currentSignInAt: at(year) } });
+    }
+    const sorted = await listUsers(t.db, { q: "zsort-", sort: "last-sign-in", page: 1 });
+    expect(sorted.users.map((u) => u.email)).toEqual(["zsort-c@example.org", "zsort-d@example.org", "zsort-b@example.org", "zsort-a@example.org"]);
+    expect(sorted.users.map((u) => u.currentSignInAt?.getUTCFullYear() ?? null)).toEqual([2023, 2022, 2021, null]);
   });
 
   it("filters the audit log by action and by user, also after the user is deleted", async () => {

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { createTestDb } from "./test-db";
 import { loadUserAccess } from "@/lib/users/access";
-import { authenticate } from "@/lib/users/service";
+import { authenticate, createUser } from "@/lib/users/service";
 
 // The real `mfo` command against a temp database: what an operator types, what they see, its exit code.
+// A fresh database for each test: several depend on who holds the admin role, so none may see another's.
 let t: Awaited<ReturnType<typeof createTestDb>>;
-beforeAll(async () => {
+beforeEach(async () => {
   t = await createTestDb();
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.cleanup();
 });
 
@@ -73,6 +74,7 @@ describe("mfo users", { timeout: 180_000 }, () => {
   });
 
   it("refuses bad input with one clear line and a non-zero exit", async () => {
+    await createUser(t.db, { email: "chief@example.org", password: PASSWORD, roles: ["admin"] }); // the only admin
     const cases: [string[], string][] = [
       [["users", "delete", "ghost@example.org"], "mfo: No user with e-mail ghost@example.org"],
       [["users", "create", "--email", "weak@example.org", "--password", "short"], "mfo: password: Use at least 15 characters (you have 5)"],

@@ -4,6 +4,7 @@ import { createTestDb } from "../integration/test-db";
 import { holdWalLocks } from "../support/wal-lock";
 import { closedPort } from "../support/closed-port";
 import { createPrismaClient } from "@/lib/db";
+import { BUSY_TIMEOUT_MS, createDbClient } from "@/lib/db-client";
 import { describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { createUser } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
@@ -40,6 +41,9 @@ function expectOutage(error: unknown, summary: RegExp) {
   expect(line).not.toMatch(/\n|SELECT|FROM/);
 }
 
+// A lock held a little over 1 s from when it is taken, so the write that follows waits at least 1 s.
+const HELD_MS = 1200;
+
 describe("a SQLite file another process holds locked", () => {
   it("fails the access query (raw SQL: P2010 wrapping SQLITE_PROTOCOL), then works again once released", async () => {
     const release = await holdWalLocks(dbFile());
@@ -62,11 +66,38 @@ describe("a SQLite file another process holds locked", () => {
     expectOutage(error, /locking protocol/);
   }, 40_000);
 
-  it("fails a write after the busy timeout while a writer holds the lock (P1008, SQLITE_BUSY)", async () => {
+  it("waits for a writer's lock: released after 1 s, the write succeeds, after at least that second", async () => {
+    // The other process lets go by itself: the driver blocks this event loop while it waits.
+    const release = await holdWalLocks(dbFile(), "writer", HELD_MS);
+    const started = performance.now();
+    await t.db.user.update({ where: { id: userId }, data: { name: "Waited" } }).finally(release);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe("Waited");
+  }, 40_000);
+
+  it("fails a write after the busy timeout, not at once, while a writer holds the lock (P1008, SQLITE_BUSY)", async () => {
     const release = await holdWalLocks(dbFile(), "writer");
+    const started = performance.now();
     const error = await failure(() => t.db.user.update({ where: { id: userId }, data: { name: "Busy" } })).finally(release);
+    const waited = performance.now() - started;
     expect(error).toMatchObject({ code: "P1008" });
     expectOutage(error, /P1008|SQLITE_BUSY|database is locked/);
+    // SQLite's busy handler sleeps in steps up to the timeout; a loaded machine only makes it later.
+    expect(waited).toBeGreaterThanOrEqual(BUSY_TIMEOUT_MS - 100);
+    expect(waited).toBeLessThan(BUSY_TIMEOUT_MS + 15_000);
+  }, 40_000);
+
+  it("the e2e suite's raw client (the same factory) waits for the lock too", async () => {
+    const client = createDbClient({ url: t.url });
+    const release = await holdWalLocks(dbFile(), "writer", HELD_MS);
+    const started = performance.now();
+    try {
+      await client.execute({ sql: "UPDATE User SET name = 'raw' WHERE id = ?", args: [userId] });
+    } finally {
+      client.close();
+      await release();
+    }
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
   }, 40_000);
 
   it("the libSQL client alone says SQLITE_BUSY", async () => {

@@ -15,15 +15,26 @@ use Fcntl qw(F_SETLK F_WRLCK SEEK_SET O_RDWR);
 sysopen(my $fh, $ARGV[0], O_RDWR) or die "open $ARGV[0]: $!";
 my $lock = pack("s s x4 q q l x4", F_WRLCK, SEEK_SET, $ARGV[1], $ARGV[2], 0);
 fcntl($fh, F_SETLK, $lock) or die "lock: $!";
-$| = 1; print "locked\\n"; <STDIN>;
+$| = 1; print "locked\\n";
+if (defined $ARGV[3]) { select(undef, undef, undef, $ARGV[3]); } else { <STDIN>; }
 `;
 
 const WAL_LOCKS = { all: [120, 8], writer: [120, 1] } as const;
 
-/** Locks the WAL of `dbFile` (a path) until the returned function is called. */
-export async function holdWalLocks(dbFile: string, which: keyof typeof WAL_LOCKS = "all"): Promise<() => Promise<void>> {
+/**
+ * Locks the WAL of `dbFile` (a path) until the returned function is called, or, with `releaseAfterMs`,
+ * until that much time has passed: the other process lets go by itself, which is what a test needs when
+ * the libSQL driver blocks this process's event loop while it waits for the lock.
+ */
+export async function holdWalLocks(
+  dbFile: string,
+  which: keyof typeof WAL_LOCKS = "all",
+  releaseAfterMs?: number,
+): Promise<() => Promise<void>> {
   const [start, length] = WAL_LOCKS[which];
-  const child = spawn("perl", ["-e", PERL, `${dbFile}-shm`, String(start), String(length)], { stdio: ["pipe", "pipe", "pipe"] });
+  const args = ["-e", PERL, `${dbFile}-shm`, String(start), String(length), ...(releaseAfterMs === undefined ? [] : [String(releaseAfterMs / 1000)])];
+  const child = spawn("perl", args, { stdio: ["pipe", "pipe", "pipe"] });
+  child.stdin.on("error", () => {}); // it may have let go and exited already
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const [ready] = await Promise.race([once(child.stdout, "data"), once(child, "exit")]);
