@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { env, siteUrl } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { bumpSessionVersion } from "@/lib/auth/session-version";
+import { endSession, endSessions } from "@/lib/auth/sessions";
 import { recordAudit, type Actor } from "@/lib/audit/service";
 import { consumeToken, issueToken, lastIssuedAt } from "@/lib/tokens/service";
 import { sendMail } from "@/lib/mail/transport";
@@ -65,7 +65,7 @@ export async function resetPassword(db: PrismaClient, rawToken: string, newPassw
     if (!updated.active) return null;
     // Thrown, not returned, so the transaction rolls back and the link still works for a better password.
     if (containsEmailLocalPart(newPassword, updated.email)) throw new PasswordContainsEmailError();
-    await bumpSessionVersion(tx, updated.id);
+    await endSessions(tx, updated.id);
     await recordAudit(tx, { action: "user.password_reset", actor: "anonymous", subject: { id: updated.id, label: updated.email }, ip });
     return { id: updated.id, email: updated.email };
   });
@@ -78,18 +78,18 @@ async function checkPassword(db: PrismaClient, userId: string, password: string)
   return Boolean(row?.passwordHash && (await verifyPassword(password, row.passwordHash)));
 }
 
-/** Requires the current password; ends every session (the caller re-issues its own). */
+/** Requires the current password; ends every other session (`keepSessionId`, the caller's, stays). */
 export async function changePassword(
   db: PrismaClient,
   user: Who,
-  input: { currentPassword: string; newPassword: string; ip: string | null },
+  input: { currentPassword: string; newPassword: string; ip: string | null; keepSessionId?: string },
 ): Promise<"ok" | "wrong_password" | "contains_email"> {
   if (!(await checkPassword(db, user.id, input.currentPassword))) return "wrong_password";
   if (containsEmailLocalPart(input.newPassword, user.email)) return "contains_email";
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await bumpSessionVersion(tx, user.id);
+    await endSessions(tx, user.id, { except: input.keepSessionId });
     await recordAudit(tx, { action: "user.password_changed", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
   });
   await mail(user.email, passwordChangedMessage);
@@ -177,7 +177,25 @@ export async function updateProfile(db: PrismaClient, user: Who, input: { name: 
 
 export async function signOutEverywhere(db: PrismaClient, user: Who, ip: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
-    await bumpSessionVersion(tx, user.id);
-    await recordAudit(tx, { action: "user.signed_out_everywhere", actor: user, subject: { id: user.id, label: user.email }, ip });
+    const ended = await endSessions(tx, user.id);
+    await recordAudit(tx, { action: "user.signed_out_everywhere", actor: user, subject: { id: user.id, label: user.email }, ip, details: { sessions: ended } });
+  });
+}
+
+/** "Sign out" next to one of your sessions. False when the id is not one of yours: nothing changes. */
+export async function signOutSession(db: PrismaClient, user: Who, sessionId: string, ip: string | null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (!(await endSession(tx, user.id, sessionId))) return false;
+    await recordAudit(tx, { action: "session.ended", actor: user, subject: { id: user.id, label: user.email }, ip, details: { session: sessionId } });
+    return true;
+  });
+}
+
+/** "Sign out of all other sessions": every session but the one asking. */
+export async function signOutOtherSessions(db: PrismaClient, user: Who, currentSessionId: string, ip: string | null): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const ended = await endSessions(tx, user.id, { except: currentSessionId });
+    await recordAudit(tx, { action: "user.signed_out_other_sessions", actor: user, subject: { id: user.id, label: user.email }, ip, details: { sessions: ended } });
+    return ended;
   });
 }
