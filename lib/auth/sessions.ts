@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { hashToken, newRawToken } from "@/lib/tokens/token";
 import { loadSessionAccess, type SessionRecord, type UserAccess } from "@/lib/users/access";
-import { isSessionAlive, isTouchDue, sessionExpiry, sessionLimits, type SessionLimits } from "./session-rules";
+import { isSessionAlive, isTouchDue, SESSION_TOUCH_MS, sessionExpiry, sessionLimits, type SessionLimits } from "./session-rules";
 
 // Sessions owned by the server: a row per sign-in. The cookie (an Auth.js JWT) carries only the random
 // session id; the row holds its SHA-256, who, when, from where, and until when. Deleting the row is
@@ -67,8 +67,9 @@ export async function resolveSession(db: PrismaClient, sessionId: string, now = 
 
 async function touchSession(db: PrismaClient, session: SessionRecord, now: Date): Promise<SessionRecord> {
   const expiresAt = sessionExpiry(session.createdAt, now, limits());
-  // Conditional on the value read: of parallel requests, one writes; the others change nothing.
-  await db.session.updateMany({ where: { id: session.id, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: now, expiresAt } });
+  // Conditional: of parallel requests, the first writes; for the others the row is fresh and nothing changes.
+  const due = new Date(now.getTime() - SESSION_TOUCH_MS);
+  await db.session.updateMany({ where: { id: session.id, lastSeenAt: { lte: due } }, data: { lastSeenAt: now, expiresAt } });
   return { ...session, lastSeenAt: now, expiresAt };
 }
 
