@@ -1,35 +1,16 @@
 import type { NextAuthConfig } from "next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { env } from "@/lib/env";
 
-// The edge-safe half of Auth.js, shared by middleware.ts and auth.ts: no Prisma, no bcrypt.
-// The credentials provider is added in auth.ts, because checking a password needs both.
+// The parts of the Auth.js configuration that need neither Prisma nor bcrypt; auth.ts adds the
+// credentials provider and the callbacks that start and check session rows (lib/auth/sessions.ts).
 export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  // Credentials sign-in requires JWT sessions; revocation is the sessionVersion claim checked on the server.
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Credentials sign-in requires JWT sessions. The token only carries a session row's id: the row
+  // decides (revocation, idle and absolute expiry), so the cookie may simply live as long as the longest session.
+  session: { strategy: "jwt", maxAge: Math.ceil(env().SESSION_MAX_DAYS * 24 * 60 * 60) },
   providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.email = user.email;
-        token.roles = user.roles ?? [];
-        token.perms = user.permissions ?? [];
-        token.sv = user.sessionVersion ?? 0;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      session.user = {
-        ...session.user,
-        id: token.sub ?? "",
-        email: token.email ?? "",
-        roles: token.roles ?? [],
-        permissions: token.perms ?? [],
-        sessionVersion: token.sv ?? 0,
-      };
-      return session;
-    },
     // Only ever send people to a path on this site.
     redirect({ url, baseUrl }) {
       const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;

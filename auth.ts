@@ -7,14 +7,12 @@ import { prisma } from "@/lib/db";
 import { signInSchema } from "@/lib/validation/user";
 import { authenticate, SignInThrottledError } from "@/lib/users/service";
 import { clientIp } from "@/lib/auth/client-ip";
-import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
+import { headers } from "next/headers";
+import { endSessionById, resolveSession, startSession } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/service";
 import { can } from "@/lib/auth/permissions";
 import { clearSessionHint, setSessionHint } from "@/lib/session-hint-cookie";
 import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
-
-/** How often a session's claims are compared with the database where no guard does it anyway. */
-const RECHECK_MS = 60_000;
 
 /** Surfaces through signIn() as a CredentialsSignin whose code the sign-in form turns into its message. */
 export class ThrottledSignin extends CredentialsSignin {
@@ -26,38 +24,46 @@ export class UnavailableSignin extends CredentialsSignin {
   code = "unavailable";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   adapter: PrismaAdapter(prisma),
   callbacks: {
     ...authConfig.callbacks,
-    // Node side only (the middleware uses the edge config): a token whose user is gone or inactive,
-    // or whose session version is not the database's, ends here (null clears the cookie where the
-    // response can carry it); otherwise roles and permissions are refreshed from the database.
-    async jwt(params) {
-      const token = await authConfig.callbacks.jwt(params);
-      const now = Date.now();
-      if (params.user) return { ...token, chk: now };
-      if (params.trigger !== "update" && typeof token.chk === "number" && now - token.chk < RECHECK_MS) return token;
-      const user = token.sub ? await loadUserAccessOncePerRequest(token.sub) : null;
-      if (!user || !user.active || user.sessionVersion !== token.sv) return null;
-      return { ...token, email: user.email, roles: user.roles, perms: user.permissions, chk: now };
+    // Every sign-in, whatever the method, passes here with `user`: its session row is made now, and the
+    // token carries the row's id and nothing that grants access. On reads (GET /api/auth/session) a
+    // token whose row is gone, expired or whose user is inactive ends here (null clears the cookie).
+    async jwt({ token, user }) {
+      if (user?.id) {
+        const request = await headers();
+        const sid = await startSession(prisma, user.id, { ip: clientIp(request), userAgent: request.get("user-agent") });
+        return { sid };
+      }
+      try {
+        return token.sid && (await resolveSession(prisma, token.sid)) ? token : null;
+      } catch (error) {
+        // An outage is not a sign-out: the guards send pages to the 503 page meanwhile.
+        if (!isDatabaseUnavailable(error)) throw error;
+        logDatabaseUnavailable("session read", error);
+        return token;
+      }
     },
   },
   events: {
     async signIn({ user }) {
-      await setSessionHint({ email: user.email ?? "", admin: can({ roles: user.roles ?? [], permissions: user.permissions ?? [] }, "admin.access") });
+      await setSessionHint({ email: user.email ?? "", admin: can({ permissions: user.permissions ?? [] }, "admin.access") });
     },
+    // Sign-out ends the session's row, so a copy of the cookie is dead too (Auth.js then clears it).
     async signOut(message) {
       await clearSessionHint();
       const token = "token" in message ? message.token : null;
-      if (!token?.sub) return;
+      if (!token?.sid) return;
       try {
-        await recordAudit(prisma, { action: "user.signed_out", actor: { id: token.sub, email: token.email ?? "" }, subject: { id: token.sub, label: token.email } });
+        const user = await endSessionById(prisma, token.sid);
+        if (user) await recordAudit(prisma, { action: "user.signed_out", actor: user, subject: { id: user.id, label: user.email } });
       } catch (error) {
-        // Signing out only clears cookies: it must work while the database is out of reach.
+        // The cookie is still cleared; the row then lives until it expires. Logged, never a 500.
         if (!isDatabaseUnavailable(error)) throw error;
-        logDatabaseUnavailable("sign-out audit", error);
+        logDatabaseUnavailable("sign-out", error);
       }
     },
   },
@@ -90,14 +96,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw error;
         }
         if (!user) throw new CredentialsSignin();
-        return {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          roles: user.roles,
-          permissions: user.permissions,
-          sessionVersion: user.sessionVersion,
-        };
+        // The jwt callback starts the session; permissions only feed the header's display hint.
+        return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
       },
     }),
   ],

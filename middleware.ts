@@ -1,14 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { can } from "@/lib/auth/permissions";
-import { readSessionClaims } from "@/lib/auth/session-token";
+import { readSessionClaims, usesSecureCookies } from "@/lib/auth/session-token";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { newNonce, nonceCsp, PRERENDERED_PRIVATE_PAGES } from "@/lib/security-headers";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } from "@/lib/service-unavailable";
 
-// Edge fast path, JWT only (no database): signed-out visitors to private pages go to sign-in, and
-// tokens without admin.access are kept out of /admin. It is a convenience: the (admin) layout, every
-// account page, /api/account and every action check again on the server, against the database.
+// Edge, no database: visitors to private pages without a session cookie that decrypts go to sign-in.
+// It decides nothing about access: every page, /api/account and every action call the guards
+// (lib/auth/guards.ts), which look the session row and the user's permissions up in the database.
 // It also gives every page it sees a nonce-based Content-Security-Policy, so every page in the matcher
 // must be rendered per request (a prerendered page has no nonce on its scripts and would not run them;
 // PRERENDERED_PRIVATE_PAGES, seen only for the sign-in redirect, are the named exception),
@@ -28,12 +27,7 @@ export default async function middleware(request: NextRequest) {
     if (PRERENDERED_PRIVATE_PAGES.includes(pathname) && request.method !== "POST") {
       return hasSessionCookie(request.cookies) ? NextResponse.next() : toSignIn(request);
     }
-    const claims = await readSessionClaims(request.cookies);
-    if (!claims) return toSignIn(request);
-    if (pathname.startsWith("/admin") && !can({ roles: claims.roles ?? [], permissions: claims.perms ?? [] }, "admin.access")) {
-      // /forbidden is prerendered: it keeps the build's hash-based policy (a nonce would block its scripts).
-      return NextResponse.rewrite(new URL("/forbidden", request.nextUrl), { status: 403 });
-    }
+    if (!(await readSessionClaims(request.cookies, usesSecureCookies(request.headers)))) return toSignIn(request);
   }
   if (pathname === SERVICE_UNAVAILABLE_PATH) {
     // A page cannot set its own status: the rewrite (to itself) carries the 503.

@@ -32,6 +32,12 @@ const schema = z
      * entries to its left are whatever the client sent.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    /**
+     * Sessions (lib/auth/sessions.ts): signed out after this many days without a request (sliding),
+     * and after this many days whatever the use. Fractions are allowed (tests use short ones).
+     */
+    SESSION_IDLE_DAYS: z.coerce.number().positive().max(3650).default(14),
+    SESSION_MAX_DAYS: z.coerce.number().positive().max(3650).default(90),
     /** The site's public address; every link in a mail is built from it (never from a request's Host). */
     AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).optional(),

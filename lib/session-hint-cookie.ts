@@ -1,13 +1,12 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { SESSION_HINT_COOKIE, encodeSessionHint, type SessionHint } from "./session-hint";
-
-const THIRTY_DAYS = 30 * 24 * 60 * 60; // the session's own maxAge (auth.config.ts)
+import { env } from "./env";
 
 export async function setSessionHint(hint: SessionHint): Promise<void> {
   (await cookies()).set(SESSION_HINT_COOKIE, encodeSessionHint(hint), {
     path: "/",
-    maxAge: THIRTY_DAYS,
+    maxAge: Math.ceil(env().SESSION_MAX_DAYS * 24 * 60 * 60), // the session cookie's own (auth.config.ts)
     sameSite: "lax",
     secure: process.env.NODE_ENV === "production" && (process.env.AUTH_URL ?? "").startsWith("https:"),
   });

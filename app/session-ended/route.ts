@@ -6,8 +6,9 @@ import { sessionCookieNames } from "@/lib/auth/session-cookie";
 import { setFlash } from "@/lib/flash";
 import { clearSessionHint } from "@/lib/session-hint-cookie";
 
-// Where the guards send a browser whose session cookie no longer holds (password changed, signed
-// out everywhere, deactivated, role changed): clear the cookie, say why, and go to sign-in.
+// Where the guards send a browser whose session cookie no longer holds (its session row was ended
+// from another device or by an organizer, expired, or the user was deactivated): clear the cookie,
+// say why, and go to sign-in.
 // A GET, so it must not be a way to sign someone out: a valid session is left alone.
 export async function GET(request: NextRequest) {
   const callbackUrl = safeRedirectPath(request.nextUrl.searchParams.get("callbackUrl"));

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { bumpSessionVersion } from "@/lib/auth/session-version";
+import { endSession, endSessions } from "@/lib/auth/sessions";
 import { recordAudit, type Actor } from "@/lib/audit/service";
 import { clearCurrentPasswordFailures, reserveCurrentPasswordCheck, reserveResetMail } from "@/lib/auth/throttles";
 import { consumeToken, issueToken, lastIssuedAt, voidAllTokens } from "@/lib/tokens/service";
@@ -81,7 +81,7 @@ export async function resetPassword(db: PrismaClient, rawToken: string, newPassw
       if (containsEmailLocalPart(newPassword, target.email)) throw new PasswordContainsEmailError();
       await tx.user.update({ where: { id: target.id }, data: { passwordHash } });
       await voidAllTokens(tx, target.id);
-      await bumpSessionVersion(tx, target.id);
+      await endSessions(tx, target.id);
       await recordAudit(tx, { action: "user.password_reset", actor: "anonymous", subject: { id: target.id, label: target.email }, ip });
       return who;
     });
@@ -116,11 +116,11 @@ async function checkPassword(db: PrismaClient, userId: string, password: string)
   return ok;
 }
 
-/** Requires the current password; ends every session (the caller re-issues its own). */
+/** Requires the current password; ends every other session (`keepSessionId`, the caller's, stays). */
 export async function changePassword(
   db: PrismaClient,
   user: Who,
-  input: { currentPassword: string; newPassword: string; ip: string | null },
+  input: { currentPassword: string; newPassword: string; ip: string | null; keepSessionId?: string },
 ): Promise<"ok" | "wrong_password" | "contains_email"> {
   if (!(await checkPassword(db, user.id, input.currentPassword))) return "wrong_password";
   if (containsEmailLocalPart(input.newPassword, user.email)) return "contains_email";
@@ -128,7 +128,7 @@ export async function changePassword(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await voidAllTokens(tx, user.id);
-    await bumpSessionVersion(tx, user.id);
+    await endSessions(tx, user.id, { except: input.keepSessionId });
     await recordAudit(tx, { action: "user.password_changed", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
   });
   await mail(user.email, passwordChangedMessage);
@@ -184,7 +184,7 @@ export async function confirmEmailChange(db: PrismaClient, rawToken: string, ip:
       // Whoever followed the link, the account's sessions and remaining links (a reset mailed to the
       // old address) end: an e-mail change is how an intruder would keep the account.
       await voidAllTokens(tx, user.id);
-      await bumpSessionVersion(tx, user.id);
+      await endSessions(tx, user.id);
       await recordAudit(tx, { action: "user.email_changed", actor: user, subject: { id: user.id, label: user.email }, ip, details: { from: before.email } });
       return { outcome: "changed" as const, userId: user.id, email: user.email, previousEmail: before.email };
     });
@@ -229,7 +229,25 @@ export async function updateProfile(db: PrismaClient, user: Who, input: { name: 
 export async function signOutEverywhere(db: PrismaClient, user: Who, ip: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
     await voidAllTokens(tx, user.id);
-    await bumpSessionVersion(tx, user.id);
-    await recordAudit(tx, { action: "user.signed_out_everywhere", actor: user, subject: { id: user.id, label: user.email }, ip });
+    const ended = await endSessions(tx, user.id);
+    await recordAudit(tx, { action: "user.signed_out_everywhere", actor: user, subject: { id: user.id, label: user.email }, ip, details: { sessions: ended } });
+  });
+}
+
+/** "Sign out" next to one of your sessions. False when the id is not one of yours: nothing changes. */
+export async function signOutSession(db: PrismaClient, user: Who, sessionId: string, ip: string | null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (!(await endSession(tx, user.id, sessionId))) return false;
+    await recordAudit(tx, { action: "session.ended", actor: user, subject: { id: user.id, label: user.email }, ip, details: { session: sessionId } });
+    return true;
+  });
+}
+
+/** "Sign out of all other sessions": every session but the one asking. */
+export async function signOutOtherSessions(db: PrismaClient, user: Who, currentSessionId: string, ip: string | null): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const ended = await endSessions(tx, user.id, { except: currentSessionId });
+    await recordAudit(tx, { action: "user.signed_out_other_sessions", actor: user, subject: { id: user.id, label: user.email }, ip, details: { sessions: ended } });
+    return ended;
   });
 }

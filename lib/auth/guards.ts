@@ -1,30 +1,27 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { can, hasRole, type Permission } from "@/lib/auth/permissions";
-import type { UserAccess } from "@/lib/users/access";
-import { loadUserAccessOncePerRequest } from "@/lib/users/access-cache";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db";
 import { hasSessionCookie } from "./session-cookie";
-import { readSessionClaims } from "./session-token";
+import { readSessionClaims, usesSecureCookies } from "./session-token";
+import { resolveSession, type CurrentUser } from "./sessions";
 import { env } from "@/lib/env";
 import { orServiceUnavailable } from "@/lib/db-fallback";
 
 /**
- * The signed-in user as the database knows them now, or null: one cookie decryption and one query.
- * The JWT only says who they were when they signed in: a deleted or deactivated user, or a token
- * older than the user's sessionVersion, counts as signed out. Memoised per request, so a page with ten checks makes one query.
+ * The signed-in user as the database knows them now, or null: one cookie decryption and one query,
+ * which joins the session row to its user. No row (signed out, ended, never existed), an expired
+ * one or an inactive user means signed out. Memoised per request, so a page with ten checks makes one query.
  */
-export const getCurrentUser = cache(async (): Promise<UserAccess | null> => {
-  const claims = await readSessionClaims(await cookies());
-  if (!claims?.sub) return null;
-  const user = await loadUserAccessOncePerRequest(claims.sub);
-  if (!user || !user.active || user.sessionVersion !== (claims.sv ?? 0)) return null;
-  return user;
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const claims = await readSessionClaims(await cookies(), usesSecureCookies(await headers()));
+  return claims?.sid ? resolveSession(prisma, claims.sid) : null;
 });
 
 /** getCurrentUser, or the 503 page while the database is out of reach (its "Try again" leads back to `from`). */
-export function currentUserOrUnavailable(from: string): Promise<UserAccess | null> {
+export function currentUserOrUnavailable(from: string): Promise<CurrentUser | null> {
   return orServiceUnavailable(from, getCurrentUser);
 }
 
@@ -44,7 +41,7 @@ export function refusalPath(refusal: AccountRefusal, callbackPath: string): stri
  * a user whose address is unconfirmed is refused unless the caller is the confirmation page itself
  * (`allowUnconfirmed`). Pages use requireUser (a redirect); route handlers answer with the refusal.
  */
-export async function checkAccount(options: { allowUnconfirmed?: boolean } = {}): Promise<{ user: UserAccess } | { refusal: AccountRefusal }> {
+export async function checkAccount(options: { allowUnconfirmed?: boolean } = {}): Promise<{ user: CurrentUser } | { refusal: AccountRefusal }> {
   const user = await getCurrentUser();
   if (user) {
     if (!options.allowUnconfirmed && !user.emailVerified && env().REQUIRE_EMAIL_CONFIRMATION) return { refusal: "unconfirmed" };
@@ -54,7 +51,7 @@ export async function checkAccount(options: { allowUnconfirmed?: boolean } = {})
 }
 
 /** The signed-in user, or a redirect: to sign-in, to /session-ended for a revoked cookie, or to /confirm-email. */
-export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<UserAccess> {
+export async function requireUser(callbackPath = "/account", options: { allowUnconfirmed?: boolean } = {}): Promise<CurrentUser> {
   // The first query of every protected page and action: an unreachable database ends here, on the 503 page.
   const access = await orServiceUnavailable(callbackPath, () => checkAccount(options));
   if ("user" in access) return access.user;
@@ -62,14 +59,8 @@ export async function requireUser(callbackPath = "/account", options: { allowUnc
 }
 
 /** Signed out: to sign-in. Signed in without the permission: 403 (app/forbidden.tsx). */
-export async function requirePermission(permission: Permission, callbackPath = "/account"): Promise<UserAccess> {
+export async function requirePermission(permission: Permission, callbackPath = "/account"): Promise<CurrentUser> {
   const user = await requireUser(callbackPath);
   if (!can(user, permission)) forbidden();
-  return user;
-}
-
-export async function requireRole(role: string, callbackPath = "/account"): Promise<UserAccess> {
-  const user = await requireUser(callbackPath);
-  if (!hasRole(user, role)) forbidden();
   return user;
 }

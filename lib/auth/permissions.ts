@@ -1,5 +1,5 @@
-// Permissions and the built-in roles, as data. Pure and edge-safe: the middleware, the server guards,
-// the seed and the pages' rendering decisions all read this one module.
+// Permissions and the built-in roles, as data. Pure: the server guards, the seed and the pages'
+// rendering decisions all read this one module.
 
 export const PERMISSIONS = {
   "admin.access": "Open the admin area",
@@ -66,17 +66,10 @@ export function isReservedRoleName(name: string): boolean {
   return BUILT_IN_ROLES.some((r) => r.name === name);
 }
 
-/** What the pages, middleware and guards need to know about whoever is asking. */
-export interface Principal {
-  roles: readonly string[];
-  permissions: readonly string[];
-}
-
-/** For rendering decisions and the middleware's fast path; the server guards re-read from the database. */
-export function can(principal: Principal | null | undefined, permission: Permission): boolean {
-  return Boolean(principal?.permissions.includes(permission));
-}
-
-export function hasRole(principal: Principal | null | undefined, role: string): boolean {
-  return Boolean(principal?.roles.includes(role));
+/**
+ * Whether the signed-in user (lib/auth/sessions.ts's CurrentUser, read from the database on every
+ * request) holds a permission. The guards decide with it; pages use it for what to render.
+ */
+export function can(user: { permissions: readonly string[] } | null | undefined, permission: Permission): boolean {
+  return Boolean(user?.permissions.includes(permission));
 }

@@ -4,8 +4,8 @@ import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
 
 // Reads the Auth.js session cookie directly: one JWE decryption, no Auth.js request round (which would
 // also run the callbacks and re-encrypt a refreshed cookie that a page render cannot even send).
-// Edge-safe: used by middleware.ts and by the server guards. Whatever it returns is only who the
-// token says; lib/auth/guards.ts checks that against the database.
+// Edge-safe: used by middleware.ts and by the server guards. What it returns is only a session id;
+// lib/auth/guards.ts looks the session up in the database.
 // It decrypts exactly as Auth.js's decode() (@auth/core/jwt) does, but derives each key once per
 // process instead of once per request: the HKDF and the key thumbprint were half the cost of a read.
 
@@ -13,7 +13,40 @@ const COOKIE = "authjs.session-token";
 const SECURE_COOKIE = `__Secure-${COOKIE}`;
 
 interface CookieReader {
-  get(name: string): { value: string } | undefined;
+  getAll(): { name: string; value: string }[];
+}
+
+interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * Auth.js's useSecureCookies rule: the site's URL is https (AUTH_URL when set, otherwise the
+ * request's X-Forwarded-Proto, which Next.js fills in, defaulting to https as Auth.js's own
+ * createActionURL does). Over HTTPS Auth.js writes and reads only the "__Secure-" cookie, so this
+ * reads only that one: a plain cookie planted by a subdomain or a network attacker is no session.
+ */
+export function usesSecureCookies(headers: HeaderReader): boolean {
+  const site = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  const protocol = site ? new URL(site).protocol : `${(headers.get("x-forwarded-proto") ?? "https").split(",")[0].trim()}:`;
+  return protocol === "https:";
+}
+
+/**
+ * The cookie's text, as Auth.js's SessionStore reassembles it: the whole cookie, or its chunks
+ * ".0", ".1"… (written when a token is over ~4 kB) joined in order.
+ */
+export function sessionCookieValue(cookies: CookieReader, secure: boolean): string | null {
+  const name = secure ? SECURE_COOKIE : COOKIE;
+  const chunks: { index: number; value: string }[] = [];
+  for (const cookie of cookies.getAll()) {
+    if (cookie.name === name) chunks.push({ index: -1, value: cookie.value });
+    else if (cookie.name.startsWith(`${name}.`) && /^\d+$/.test(cookie.name.slice(name.length + 1))) {
+      chunks.push({ index: Number(cookie.name.slice(name.length + 1)), value: cookie.value });
+    }
+  }
+  if (!chunks.length) return null;
+  return chunks.sort((a, b) => a.index - b.index).map((c) => c.value).join("") || null;
 }
 
 function secrets(): string[] {
@@ -23,32 +56,34 @@ function secrets(): string[] {
   );
 }
 
-export async function readSessionClaims(cookies: CookieReader): Promise<JWT | null> {
-  for (const name of [SECURE_COOKIE, COOKIE]) {
-    const token = cookies.get(name)?.value;
-    if (!token) continue;
-    const secret = secrets();
-    if (!secret.length) return null;
-    const known = recentlyDecoded(`${name}\0${token}`);
-    if (known !== undefined) return known;
-    try {
-      const claims = await decode(token, secret, name);
-      // decode() checks the signature and expiry; a token without a subject is no session.
-      const session = claims?.sub ? claims : null;
-      if (session) remember(`${name}\0${token}`, session);
-      return session;
-    } catch {
-      return null;
-    }
+/**
+ * The claims of the session cookie this deployment uses, or null. A token without a session id
+ * (issued before sessions were rows, or forged without one) is no session.
+ */
+export async function readSessionClaims(cookies: CookieReader, secure: boolean): Promise<JWT | null> {
+  const name = secure ? SECURE_COOKIE : COOKIE;
+  const token = sessionCookieValue(cookies, secure);
+  if (!token) return null;
+  const secret = secrets();
+  if (!secret.length) return null;
+  const known = recentlyDecoded(`${name}\0${token}`);
+  if (known !== undefined) return known;
+  try {
+    const claims = await decode(token, secret, name);
+    // decode() checks the signature and expiry.
+    const session = typeof claims?.sid === "string" && claims.sid ? claims : null;
+    if (session) remember(`${name}\0${token}`, session);
+    return session;
+  } catch {
+    return null;
   }
-  return null;
 }
 
 // Tokens decrypted lately, by their exact text: a visitor sends the same cookie with every request,
 // and decrypting it (five Web Crypto operations) was a tenth of an API request's time. The text is
 // authenticated ciphertext, so the same text always holds the same claims; only the expiry changes
 // its meaning, and it is checked on every hit. Revocation is not this module's business: the guards
-// compare the claims with the database on every request.
+// look the session row up on every request.
 const MAX_REMEMBERED = 10_000;
 const remembered = new Map<string, JWT>();
 

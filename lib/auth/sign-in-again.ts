@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 
 /**
- * Signs the user in through Auth.js with a password they just set, minting a JWT of their current
- * session version (after a bump ended the old one), and redirects to `redirectTo`. If Auth.js refuses,
+ * Signs the user in through Auth.js with a password they just set (a reset ended every session), which
+ * starts a new session like any sign-in, and redirects to `redirectTo`. If Auth.js refuses,
  * they sign in by hand. Never trusts the client: the password is checked like any sign-in.
  */
 export async function signInWithNewPassword(email: string, password: string, redirectTo: string): Promise<never> {

@@ -2,7 +2,6 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { ADMIN_ROLE, BUILT_IN_ROLES, isReservedRoleName, isSelfServiceKey, PERMISSIONS } from "@/lib/auth/permissions";
 import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
-import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { recordAudit } from "@/lib/audit/service";
 import { keepingARoleManager } from "@/lib/users/admin";
 
@@ -248,9 +247,8 @@ export async function deleteRole(db: PrismaClient, op: Operator, id: string): Pr
     const role = await roleById(tx, { id });
     if (role.key) throw new RuleError(`The built-in role "${role.name}" cannot be deleted`);
     const holders = await tx.userRole.findMany({ where: { roleId: id }, select: { userId: true } });
+    // Its holders lose what it granted at their next request (sessions carry no roles).
     await tx.role.delete({ where: { id } });
-    // Its holders' tokens carry the role: end those sessions, as any role change does.
-    for (const { userId } of holders) await bumpSessionVersion(tx, userId);
     await recordAudit(tx, { action: "role.deleted", actor: op.actor, subject: { id, label: role.name }, ip: op.ip, details: { holders: holders.length } });
   });
 }

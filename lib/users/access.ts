@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Who a user is for access decisions: one query, roles and their permissions flattened. */
 export interface UserAccess {
@@ -9,7 +9,6 @@ export interface UserAccess {
   active: boolean;
   /** When the e-mail address was confirmed (REQUIRE_EMAIL_CONFIRMATION), or null. */
   emailVerified: Date | null;
-  sessionVersion: number;
   createdAt: Date;
   roles: string[];
   permissions: string[];
@@ -25,6 +24,14 @@ export interface SignInHistory {
   lastIp: string | null;
 }
 
+/** The session row a request came with (lib/auth/sessions.ts). */
+export interface SessionRecord {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
 type DbDate = Date | string | number;
 
 type AccessRow = {
@@ -32,7 +39,6 @@ type AccessRow = {
   email: string;
   name: string | null;
   active: number | boolean;
-  sessionVersion: number | bigint;
   createdAt: DbDate;
   emailVerified: DbDate | null;
   signInCount: number | bigint;
@@ -44,23 +50,53 @@ type AccessRow = {
   permission: string | null;
 };
 
-/**
- * One SQL round trip (a nested Prisma select costs five here: user, links, roles, links, permissions,
- * about 7× the time), because every signed-in page render asks this.
- */
+type SessionAccessRow = AccessRow & {
+  sessionId: string;
+  sessionCreatedAt: DbDate;
+  sessionLastSeenAt: DbDate;
+  sessionExpiresAt: DbDate;
+};
+
+// One SQL round trip (a nested Prisma select costs five here: user, links, roles, links, permissions,
+// about 7× the time), because every signed-in request asks this.
+const ACCESS_COLUMNS = Prisma.sql`u.id, u.email, u.name, u.active, u.emailVerified, u.createdAt,
+  u.signInCount, u.currentSignInAt, u.currentSignInIp, u.lastSignInAt, u.lastSignInIp,
+  r.name AS role, p.name AS permission`;
+const ROLE_JOINS = Prisma.sql`LEFT JOIN UserRole ur ON ur.userId = u.id
+  LEFT JOIN Role r ON r.id = ur.roleId
+  LEFT JOIN RolePermission rp ON rp.roleId = r.id
+  LEFT JOIN Permission p ON p.id = rp.permissionId`;
+
 export async function loadUserAccess(db: PrismaClient, userId: string): Promise<UserAccess | null> {
-  const rows = await db.$queryRaw<AccessRow[]>`
-    SELECT u.id, u.email, u.name, u.active, u.emailVerified, u.sessionVersion, u.createdAt,
-      u.signInCount, u.currentSignInAt, u.currentSignInIp, u.lastSignInAt, u.lastSignInIp,
-      r.name AS role, p.name AS permission
-    FROM User u
-    LEFT JOIN UserRole ur ON ur.userId = u.id
-    LEFT JOIN Role r ON r.id = ur.roleId
-    LEFT JOIN RolePermission rp ON rp.roleId = r.id
-    LEFT JOIN Permission p ON p.id = rp.permissionId
-    WHERE u.id = ${userId}`;
+  const rows = await db.$queryRaw<AccessRow[]>`SELECT ${ACCESS_COLUMNS} FROM User u ${ROLE_JOINS} WHERE u.id = ${userId}`;
+  return rows[0] ? accessFromRows(rows) : null;
+}
+
+/**
+ * The session whose token hashes to `tokenHash`, with its user's access, in the same one round trip:
+ * what every signed-in request needs. Null when there is no such row (never was, signed out, ended).
+ */
+export async function loadSessionAccess(db: PrismaClient, tokenHash: string): Promise<{ user: UserAccess; session: SessionRecord } | null> {
+  const rows = await db.$queryRaw<SessionAccessRow[]>`
+    SELECT s.id AS sessionId, s.createdAt AS sessionCreatedAt, s.lastSeenAt AS sessionLastSeenAt,
+      s.expiresAt AS sessionExpiresAt, ${ACCESS_COLUMNS}
+    FROM Session s JOIN User u ON u.id = s.userId ${ROLE_JOINS}
+    WHERE s.tokenHash = ${tokenHash}`;
   const first = rows[0];
   if (!first) return null;
+  return {
+    user: accessFromRows(rows),
+    session: {
+      id: first.sessionId,
+      createdAt: new Date(first.sessionCreatedAt),
+      lastSeenAt: new Date(first.sessionLastSeenAt),
+      expiresAt: new Date(first.sessionExpiresAt),
+    },
+  };
+}
+
+function accessFromRows(rows: [AccessRow, ...AccessRow[]] | AccessRow[]): UserAccess {
+  const first = rows[0];
   const roles = [...new Set(rows.map((r) => r.role).filter((r): r is string => r !== null))].sort();
   const permissions = [...new Set(rows.map((r) => r.permission).filter((p): p is string => p !== null))].sort();
   return {
@@ -68,7 +104,6 @@ export async function loadUserAccess(db: PrismaClient, userId: string): Promise<
     email: first.email,
     name: first.name,
     active: Boolean(first.active),
-    sessionVersion: Number(first.sessionVersion),
     emailVerified: dateOrNull(first.emailVerified),
     createdAt: new Date(first.createdAt),
     roles,

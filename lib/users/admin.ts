@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_ROLE } from "@/lib/auth/permissions";
-import { bumpSessionVersion } from "@/lib/auth/session-version";
+import { endSession, endSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/service";
 import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
 import { createUser } from "./service";
@@ -78,7 +78,10 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<string> 
   return user.id;
 }
 
-/** Grants a role; its holder's open sessions end. Granting a role one already has changes nothing. */
+/**
+ * Grants a role. Open sessions carry no roles (access is read from the database on every request), so
+ * none ends. Granting a role one already has changes nothing.
+ */
 export async function grantRole(db: PrismaClient, op: Operator, userId: string, roleName: string): Promise<"granted" | "unchanged"> {
   return db.$transaction(async (tx) => {
     const user = await subjectWithin(tx, op, userId);
@@ -88,32 +91,30 @@ export async function grantRole(db: PrismaClient, op: Operator, userId: string, 
     const key = { userId_roleId: { userId: user.id, roleId: role.id } };
     if (await tx.userRole.findUnique({ where: key, select: { userId: true } })) return "unchanged";
     await tx.userRole.upsert({ where: key, create: { userId: user.id, roleId: role.id }, update: {} });
-    await bumpSessionVersion(tx, user.id);
     await recordAudit(tx, { action: "role.granted", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { role: role.name } });
     return "granted";
   });
 }
 
-/** Revokes a role; its holder's open sessions end. Never leaves nobody able to manage roles. */
+/** Revokes a role, effective at the holder's next request. Never leaves nobody able to manage roles. */
 export async function revokeRole(db: PrismaClient, op: Operator, userId: string, roleName: string): Promise<"revoked" | "unchanged"> {
   return keepingARoleManager(db, async (tx) => {
     const user = await subjectWithin(tx, op, userId);
     const role = await roleWithPermissions(tx, roleName);
     const { count } = await tx.userRole.deleteMany({ where: { userId: user.id, roleId: role.id } });
     if (count === 0) return "unchanged";
-    await bumpSessionVersion(tx, user.id);
     await recordAudit(tx, { action: "role.revoked", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { role: role.name } });
     return "revoked";
   });
 }
 
-/** Activates or deactivates; a deactivated user's open sessions end at their next request. */
+/** Activates or deactivates; deactivation ends every session of the user. */
 export async function setActive(db: PrismaClient, op: Operator, userId: string, active: boolean): Promise<"changed" | "unchanged"> {
   return keepingARoleManager(db, async (tx) => {
     const user = await subjectWithin(tx, op, userId);
     if (user.active === active) return "unchanged";
     await tx.user.update({ where: { id: user.id }, data: { active } });
-    await bumpSessionVersion(tx, user.id);
+    if (!active) await endSessions(tx, user.id);
     await recordAudit(tx, { action: active ? "user.activated" : "user.deactivated", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip });
     return "changed";
   });
@@ -133,8 +134,33 @@ export async function setPassword(db: PrismaClient, op: Operator, userId: string
   await db.$transaction(async (tx) => {
     const user = await subjectWithin(tx, op, userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await bumpSessionVersion(tx, user.id);
+    await endSessions(tx, user.id);
     await recordAudit(tx, { action: "user.password_reset", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { by: "operator" } });
+  });
+}
+
+/**
+ * An organizer ends one session of a user (`sessionId`, which must be that user's: otherwise not_found
+ * and nothing changes), or all of them.
+ */
+export async function endUserSessions(db: PrismaClient, op: Operator, userId: string, sessionId?: string): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const user = await subject(tx, userId);
+    let ended: number;
+    if (sessionId) {
+      if (!(await endSession(tx, user.id, sessionId))) throw new RuleError("No such session: it may have ended already.", "not_found");
+      ended = 1;
+    } else {
+      ended = await endSessions(tx, user.id);
+    }
+    await recordAudit(tx, {
+      action: sessionId ? "session.ended" : "user.sessions_ended",
+      actor: op.actor,
+      subject: { id: user.id, label: user.email },
+      ip: op.ip,
+      details: sessionId ? { session: sessionId } : { sessions: ended },
+    });
+    return ended;
   });
 }
 

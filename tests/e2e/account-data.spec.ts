@@ -77,7 +77,7 @@ test("the header catches up with the account: a role granted since sign-in shows
   const banner = page.getByRole("banner");
   await expect(banner.getByText(email)).toBeVisible();
   await expect(banner.getByRole("link", { name: "Admin" })).toHaveCount(0);
-  // Granted behind the session's back (no session-version bump), as a script or another process might.
+  // Granted behind the session's back, as a script or another process might: sessions carry no roles.
   await e2eDb().execute({
     sql: "INSERT INTO UserRole (userId, roleId, createdAt) SELECT u.id, r.id, ? FROM User u, Role r WHERE u.email = ? AND r.name = 'admin'",
     args: [Date.now(), email],

@@ -4,6 +4,7 @@ import { createUser } from "@/lib/users/service";
 import { authenticate } from "@/lib/users/service";
 import { consumeToken, findLiveToken, issueToken } from "@/lib/tokens/service";
 import { hashToken } from "@/lib/tokens/token";
+import { startSession } from "@/lib/auth/sessions";
 import { changePassword, confirmEmailChange, requestEmailChange, resetPassword, sendEmailConfirmation } from "@/lib/account/service";
 
 // SMTP_URL is unset here: the services log that the mail was not sent and carry on.
@@ -41,23 +42,27 @@ describe("tokens", () => {
 });
 
 describe("password reset and change", () => {
-  it("reset sets the password, bumps the session version and audits, in one go", async () => {
+  it("reset sets the password, ends every session and audits, in one go", async () => {
     const user = await createUser(t.db, { email: "reset@example.org", password: PASSWORD });
+    await startSession(t.db, user.id, { ip: null, userAgent: null });
+    await startSession(t.db, user.id, { ip: null, userAgent: null });
     const { raw } = await issueToken(t.db, { userId: user.id, purpose: "password_reset", ttlSeconds: 3600 });
     expect(await resetPassword(t.db, raw, NEW_PASSWORD, "203.0.113.9")).toEqual(user);
-    const row = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row.sessionVersion).toBe(1);
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await authenticate(t.db, user.email, NEW_PASSWORD, null)).not.toBeNull();
     expect(await t.db.auditEvent.count({ where: { action: "user.password_reset", subjectId: user.id } })).toBe(1);
     expect(await resetPassword(t.db, raw, PASSWORD, null)).toBeNull();
   });
 
-  it("change refuses a wrong current password and changes nothing", async () => {
+  it("change refuses a wrong current password and changes nothing; a change ends every session but the caller's", async () => {
     const user = await createUser(t.db, { email: "change@example.org", password: PASSWORD });
-    expect(await changePassword(t.db, user, { currentPassword: "wrong", newPassword: NEW_PASSWORD, ip: null })).toBe("wrong_password");
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(0);
-    expect(await changePassword(t.db, user, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, ip: null })).toBe("ok");
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
+    await startSession(t.db, user.id, { ip: null, userAgent: null });
+    await startSession(t.db, user.id, { ip: null, userAgent: null });
+    const mine = (await t.db.session.findFirstOrThrow({ where: { userId: user.id } })).id;
+    expect(await changePassword(t.db, user, { currentPassword: "wrong", newPassword: NEW_PASSWORD, ip: null, keepSessionId: mine })).toBe("wrong_password");
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(2);
+    expect(await changePassword(t.db, user, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, ip: null, keepSessionId: mine })).toBe("ok");
+    expect((await t.db.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual([mine]);
   });
 });
 

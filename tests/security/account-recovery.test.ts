@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createTestDb } from "../integration/test-db";
 import { bcryptWorkers } from "@/lib/auth/bcrypt-workers";
 import { createUser } from "@/lib/users/service";
+import { startSession } from "@/lib/auth/sessions";
 import { findLiveToken, issueToken } from "@/lib/tokens/service";
 import {
   changePassword,
@@ -81,13 +82,13 @@ describe("recovery voids every outstanding link of the account", () => {
   it("confirming an e-mail change ends every session, voids the other links and tells the old address", async () => {
     const user = await newUser("moving");
     const { reset } = await pendingLinks(user);
-    const before = (await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    await startSession(t.db, user.id, { ip: null, userAgent: "elsewhere" });
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(1);
     const link = await issueToken(t.db, { userId: user.id, purpose: "email_change", ttlSeconds: 86400, newEmail: `moved-${n}@example.org` });
     let result;
     const mails = await mailsDuring(async () => (result = await confirmEmailChange(t.db, link.raw, null)));
     expect(result).toMatchObject({ outcome: "changed", email: `moved-${n}@example.org` });
-    const after = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.sessionVersion).toBe(before + 1);
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await findLiveToken(t.db, reset.raw, "password_reset")).toBeNull();
     expect(mails.some((m) => m.includes('"Your e-mail address was changed ') && m.includes(` to ${user.email} `))).toBe(true);
   });
@@ -96,13 +97,15 @@ describe("recovery voids every outstanding link of the account", () => {
 describe("a reset link on a deactivated account", () => {
   it("changes nothing, keeps nothing half-done, and is audited", async () => {
     const user = await newUser("inactive");
+    await startSession(t.db, user.id, { ip: null, userAgent: "kept" });
     const before = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     await t.db.user.update({ where: { id: user.id }, data: { active: false } });
     const link = await issueToken(t.db, { userId: user.id, purpose: "password_reset", ttlSeconds: 3600 });
     expect(await resetPassword(t.db, link.raw, NEW_PASSWORD, "203.0.113.7")).toBeNull();
     const after = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash).toBe(before.passwordHash);
-    expect(after.sessionVersion).toBe(before.sessionVersion);
+    // Rolled back: the session row the refused reset would have deleted is still there.
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { action: "user.password_reset", subjectId: user.id } })).toBe(0);
     const refused = await t.db.auditEvent.findMany({ where: { action: "user.password_reset_refused", subjectId: user.id } });
     expect(refused).toHaveLength(1);
@@ -113,6 +116,7 @@ describe("a reset link on a deactivated account", () => {
 describe("the current-password check of the signed-in forms", () => {
   it("30 parallel wrong guesses make at most 10 compares; while locked, none, on either form", async () => {
     const user = await newUser("stolen-cookie");
+    await startSession(t.db, user.id, { ip: null, userAgent: "victim" });
     const compare = vi.spyOn(bcryptWorkers, "compare");
     const guesses = Array.from({ length: 30 }, (_, i) =>
       i % 2
@@ -131,7 +135,7 @@ describe("the current-password check of the signed-in forms", () => {
     await expect(requestEmailChange(t.db, user, { currentPassword: PASSWORD, newEmail: "x@example.org", ip: null })).rejects.toBeInstanceOf(CurrentPasswordThrottledError);
     expect(compare).not.toHaveBeenCalled();
     // Nothing changed.
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(0);
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(1);
   }, 120_000);
 
   it("answers a wrong current password alike whatever the new values are, and a success clears the count", async () => {

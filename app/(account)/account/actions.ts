@@ -1,13 +1,13 @@
 "use server";
 import { signOut } from "@/auth";
-import { signInWithNewPassword } from "@/lib/auth/sign-in-again";
+import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import { requestIp } from "@/lib/auth/request-ip";
 import { requireUser } from "@/lib/auth/guards";
 import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
-import { changePassword, CurrentPasswordThrottledError, requestEmailChange, signOutEverywhere, updateProfile } from "@/lib/account/service";
+import { changePassword, CurrentPasswordThrottledError, requestEmailChange, signOutEverywhere, signOutOtherSessions, signOutSession, updateProfile } from "@/lib/account/service";
 import { changeEmailSchema, changePasswordSchema, profileSchema } from "@/lib/validation/account";
 import { firstFieldErrors, formFields, PASSWORD_CONTAINS_EMAIL } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
@@ -48,14 +48,13 @@ export async function changePasswordAction(_prev: FormState<PasswordFields>, for
   if (!parsed.success) return { values: {}, errors: firstFieldErrors(parsed.error) };
   const ip = await requestIp();
   const outcome = await throttledForm(() =>
-    changePassword(prisma, user, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, ip }),
+    changePassword(prisma, user, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, ip, keepSessionId: user.session.id }),
   );
   if (typeof outcome === "object") return { values: {}, errors: outcome };
   if (outcome === "wrong_password") return { values: {}, errors: { currentPassword: WRONG_PASSWORD } };
   if (outcome === "contains_email") return { values: {}, errors: { newPassword: PASSWORD_CONTAINS_EMAIL } };
   await setFlash("Your password has been changed. Your other sessions have been signed out.");
-  // The bump ended this session too: sign in again with the new password for a token of the new version.
-  return signInWithNewPassword(user.email, parsed.data.newPassword, "/account");
+  redirect("/account");
 }
 
 export async function changeEmailAction(_prev: FormState<EmailFields>, formData: FormData): Promise<FormState<EmailFields>> {
@@ -71,6 +70,27 @@ export async function changeEmailAction(_prev: FormState<EmailFields>, formData:
   if (outcome === "same") return { values, errors: { newEmail: "This is already your e-mail address" } };
   if (outcome === "taken") return { values, errors: { newEmail: "An account with this e-mail already exists" } };
   return { values: {}, errors: {}, message: `We sent a confirmation link to ${parsed.data.newEmail}. Your address changes when you follow it.` };
+}
+
+/** "Sign out" next to one session of yours. Another user's session id: 404, nothing ends. */
+export async function signOutSessionAction(formData: FormData): Promise<void> {
+  const user = await requireUser("/account/security");
+  const { sessionId = "" } = formFields(formData, ["sessionId"]);
+  // Your own session from this list is a plain sign-out (it clears this browser's cookie too).
+  if (sessionId === user.session.id) {
+    await setFlash("You have been signed out.");
+    await signOut({ redirectTo: "/sign-in" });
+  }
+  if (!(await signOutSession(prisma, user, sessionId, await requestIp()))) notFound();
+  await setFlash("That session has been signed out.");
+  redirect("/account/security");
+}
+
+export async function signOutOtherSessionsAction(): Promise<void> {
+  const user = await requireUser("/account/security");
+  const ended = await signOutOtherSessions(prisma, user, user.session.id, await requestIp());
+  await setFlash(ended ? `Signed out of ${ended} other session${ended === 1 ? "" : "s"}.` : "There were no other sessions to sign out.");
+  redirect("/account/security");
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

@@ -2,13 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
+import { prisma } from "@/lib/db";
+import { listSessions } from "@/lib/auth/sessions";
+import { SessionTable } from "@/components/session-table";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { signOutOtherSessionsAction, signOutSessionAction } from "../actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { ChangeEmailForm } from "./change-email-form";
 
-export const metadata: Metadata = { title: "Password and e-mail" };
+export const metadata: Metadata = { title: "Password, e-mail and sessions" };
 
 export default async function SecurityPage() {
   const user = await requireUser("/account/security");
+  const sessions = await listSessions(prisma, user.id);
   return (
     <>
       <section className="panel" aria-labelledby="password-title">
@@ -25,6 +31,30 @@ export default async function SecurityPage() {
           It is now <strong>{user.email}</strong>. We send a link to the new address; it changes when you follow it.
         </p>
         <ChangeEmailForm />
+      </section>
+      <section className="panel" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Where you&apos;re signed in</h2>
+        <p>Each browser you signed in with. If you do not recognise one, sign it out and change your password.</p>
+        <SessionTable
+          sessions={sessions}
+          caption="Your sessions"
+          currentId={user.session.id}
+          action={(session) => (
+            <form action={signOutSessionAction}>
+              <input type="hidden" name="sessionId" value={session.id} />
+              <SubmitButton className="button button-quiet" pendingLabel="Signing out…">
+                Sign out
+              </SubmitButton>
+            </form>
+          )}
+        />
+        {sessions.some((s) => s.id !== user.session.id) && (
+          <form action={signOutOtherSessionsAction}>
+            <SubmitButton className="button button-quiet" pendingLabel="Signing out…">
+              Sign out of all other sessions
+            </SubmitButton>
+          </form>
+        )}
       </section>
     </>
   );

@@ -1,10 +1,11 @@
 "use server";
+import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { RuleError, userOperator } from "@/lib/auth/operator";
 import { requestPasswordReset } from "@/lib/account/service";
-import { deleteUser, grantRole, revokeRole, setActive, subjectWithin } from "@/lib/users/admin";
+import { deleteUser, endUserSessions, grantRole, revokeRole, setActive, subjectWithin } from "@/lib/users/admin";
 import { finishAdminChange } from "@/lib/admin/action-result";
 import { formFields } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
@@ -63,5 +64,22 @@ export async function sendPasswordResetAction(_prev: State, formData: FormData):
       if (!(await requestPasswordReset(prisma, user.email, op.ip, op.actor))) throw new RuleError("This user was sent the most reset links allowed for now. Try again in 15 minutes.");
     },
     { flash: "A password-reset link has been sent.", redirectTo: userPath(userId) },
+  );
+}
+
+/** Ends one session of the user (`sessionId`, which must be theirs: otherwise 404), or all of them. */
+export async function endUserSessionsAction(_prev: State, formData: FormData): Promise<State> {
+  const op = await operator();
+  const { userId = "", sessionId } = formFields(formData, ["userId", "sessionId"]);
+  return finishAdminChange(
+    async () => {
+      try {
+        await endUserSessions(prisma, op, userId, sessionId || undefined);
+      } catch (error) {
+        if (error instanceof RuleError && error.kind === "not_found") notFound();
+        throw error;
+      }
+    },
+    { flash: sessionId ? "The session has been signed out." : "All of the user's sessions have been signed out.", redirectTo: userPath(userId) },
   );
 }

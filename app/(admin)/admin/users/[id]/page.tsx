@@ -7,8 +7,10 @@ import { prisma } from "@/lib/db";
 import { getUserDetails } from "@/lib/users/admin";
 import { listRoles } from "@/lib/roles/service";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { listSessions } from "@/lib/auth/sessions";
 import { ActionForm } from "@/components/forms/action-form";
-import { grantRoleAction, revokeRoleAction, sendPasswordResetAction, setActiveAction } from "../actions";
+import { SessionTable } from "@/components/session-table";
+import { endUserSessionsAction, grantRoleAction, revokeRoleAction, sendPasswordResetAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -19,7 +21,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   const manage = can(me, "users.manage");
   const held = user.roles.map((r) => r.role.name);
-  const grantable = manage ? (await listRoles(prisma)).filter((r) => !held.includes(r.name)) : [];
+  const [grantable, sessions] = await Promise.all([
+    manage ? listRoles(prisma).then((roles) => roles.filter((r) => !held.includes(r.name))) : [],
+    listSessions(prisma, user.id),
+  ]);
   return (
     <section className="panel wide" aria-labelledby="user-title">
       <p>
@@ -84,6 +89,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             </select>
           </div>
         </ActionForm>
+      )}
+
+      <h2 id="sessions-title">Sessions</h2>
+      <SessionTable
+        sessions={sessions}
+        caption={`Sessions of ${user.email}`}
+        currentId={me.session.id}
+        action={
+          manage
+            ? (session) => (
+                <ActionForm action={endUserSessionsAction} hidden={{ userId: user.id, sessionId: session.id }} submitLabel="Sign out" pendingLabel="Signing out…" danger />
+              )
+            : undefined
+        }
+      />
+      {manage && sessions.length > 0 && (
+        <ActionForm action={endUserSessionsAction} hidden={{ userId: user.id }} submitLabel="Sign out of all sessions" pendingLabel="Signing out…" danger />
       )}
 
       {manage && (
