@@ -1,18 +1,18 @@
 import "server-only";
 import { forbidden } from "next/navigation";
 import { requirePermission } from "@/lib/auth/guards";
+import type { CurrentUser } from "@/lib/auth/sessions";
 import { can, type Permission } from "@/lib/auth/permissions";
-import type { UserAccess } from "@/lib/users/access";
 
 /**
  * The first call of every admin page and server action, before it reads anything: `admin.access` (the
  * console itself) and the permission of the page or action, both from the database. The (admin) layout
  * is no guard: the App Router renders a page alongside its layout (its rows can stream before the
  * layout's 403) and a client navigation (`RSC: 1`) may render the page without the layout at all; and
- * the middleware trusts the permissions frozen in the token. tests/unit/admin-guarded.test.ts keeps
+ * the middleware only checks that a session cookie is there. tests/unit/admin-guarded.test.ts keeps
  * every page and action calling this first.
  */
-export async function requireAdmin(permission: Permission, callbackPath: string): Promise<UserAccess> {
+export async function requireAdmin(permission: Permission, callbackPath: string): Promise<CurrentUser> {
   const user = await requirePermission("admin.access", callbackPath);
   if (!can(user, permission)) forbidden();
   return user;
