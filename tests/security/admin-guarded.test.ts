@@ -6,7 +6,7 @@ import ts from "typescript";
 // Every admin page and every admin server action must check the database-backed guard itself, FIRST,
 // before it reads anything: the (admin) layout is no guard (a page renders alongside it and streams
 // its rows before the layout's 403; an `RSC: 1` navigation may render the page without it), and the
-// middleware trusts the permissions frozen in the token. This keeps a new page or action from forgetting.
+// middleware only sees that a session cookie is there. This keeps a new page or action from forgetting.
 const root = join(process.cwd(), "app", "(admin)");
 const GUARD = "requireAdmin";
 // Reading the route's own params is not reading data.
