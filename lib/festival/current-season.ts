@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { prisma } from "@/lib/db";
 
 /** The season entrants enter and the public syllabus shows; null before organizers create one. */
 export async function getCurrentSeason() {
-  return db.season.findFirst({ where: { isCurrent: true } });
+  return prisma.season.findFirst({ where: { isCurrent: true } });
 }
 
 /** Entries may be created or changed by entrants only between the season's open and close instants. */
