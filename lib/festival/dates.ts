@@ -56,10 +56,12 @@ export function parseLocalDateTime(value: string, timeZone = festivalTimeZone())
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(wall);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  // The offset at the guessed instant, then again at the corrected one (they differ near a DST change).
-  let instant = wall - offsetMs(wall, timeZone);
-  instant = wall - offsetMs(instant, timeZone);
-  return new Date(instant);
+  // The offset at the guessed instant, then at the corrected one (they differ near a DST change). When
+  // the second does not round-trip, the wall time fell in the skipped hour: keep the first (later) one.
+  const first = wall - offsetMs(wall, timeZone);
+  const offset = offsetMs(first, timeZone);
+  const second = wall - offset;
+  return new Date(offsetMs(second, timeZone) === offset ? second : first);
 }
 
 /** An instant as the value of an <input type="datetime-local"> in the festival's time zone. */
