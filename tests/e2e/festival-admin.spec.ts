@@ -31,7 +31,7 @@ const classNumber = () => `7${String(Date.now()).slice(-3)}`;
 
 async function createCurrentSeason(page: Page, name: string) {
   await page.goto("/admin/festival");
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Entries open").fill("2027-01-10T09:00");
   await page.getByLabel("Entries close").fill("2027-02-28T23:59");
   await page.getByLabel("First festival day").fill("2027-04-19");
@@ -43,7 +43,8 @@ async function createCurrentSeason(page: Page, name: string) {
   await expect(page.getByRole("heading", { name: `Season ${name} (current)` })).toBeVisible();
 }
 
-test.describe.configure({ mode: "serial" });
+// Long journeys (several sign-ins and saves) on a shared 2-core machine: a generous budget per test.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 test.describe("the festival's organizers and the public syllabus", () => {
   const number = classNumber();
@@ -56,12 +57,12 @@ test.describe("the festival's organizers and the public syllabus", () => {
     await expect(page).toHaveURL(/\/admin\/festival$/);
 
     // A refusal stays next to its field, with what was typed kept.
-    await page.getByLabel("Name").fill(season);
+    await page.getByLabel("Name", { exact: true }).fill(season);
     await page.getByLabel("Entries open").fill("2027-03-01T09:00");
     await page.getByLabel("Entries close").fill("2027-02-01T09:00");
     await page.getByRole("button", { name: "Create season" }).click();
     await expect(page.getByText("Entries must close after they open")).toBeVisible();
-    await expect(page.getByLabel("Name")).toHaveValue(season);
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue(season);
     expect(await count("SELECT count(*) AS n FROM Season WHERE name = ?", [season])).toBe(0);
 
     await createCurrentSeason(page, season);
@@ -72,9 +73,11 @@ test.describe("the festival's organizers and the public syllabus", () => {
 
     await page.goto("/admin/festival/classes");
     await page.getByRole("link", { name: `New class in ${season}` }).click();
-    await page.getByLabel("Number").fill(number);
+    // A client-side navigation: the list (with its own "Number or name" field) is shown until it lands.
+    await expect(page.getByRole("heading", { name: `New class in ${season}` })).toBeVisible();
+    await page.getByLabel("Number", { exact: true }).fill(number);
     await page.getByLabel("Suffix").fill("a");
-    await page.getByLabel("Name").fill("Piano Solo, Junior: Baroque");
+    await page.getByLabel("Name", { exact: true }).fill("Piano Solo, Junior: Baroque");
     await page.getByLabel("Discipline").selectOption({ label: "Piano" });
     await page.getByLabel("Level").selectOption({ label: "Junior" });
     await page.getByLabel("Performance type").selectOption({ label: "Solo" });
@@ -84,7 +87,7 @@ test.describe("the festival's organizers and the public syllabus", () => {
     await page.getByLabel("Test pieces").fill("Minuet in G major (Petzold)");
     await page.getByRole("button", { name: "Create class" }).click();
     await expect(page.getByText("Enter the fee in dollars, like 25 or 25.50")).toBeVisible();
-    await expect(page.getByLabel("Name")).toHaveValue("Piano Solo, Junior: Baroque");
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Piano Solo, Junior: Baroque");
     await page.getByLabel("Fee (dollars)").fill("25.50");
     await page.getByRole("button", { name: "Create class" }).click();
     await expect(flash(page)).toContainText(`Class ${code} created.`);
@@ -92,9 +95,9 @@ test.describe("the festival's organizers and the public syllabus", () => {
 
     // The same number again is refused next to the number.
     await page.goto("/admin/festival/classes/new");
-    await page.getByLabel("Number").fill(number);
+    await page.getByLabel("Number", { exact: true }).fill(number);
     await page.getByLabel("Suffix").fill("A");
-    await page.getByLabel("Name").fill("Duplicate");
+    await page.getByLabel("Name", { exact: true }).fill("Duplicate");
     await page.getByLabel("Discipline").selectOption({ label: "Piano" });
     await page.getByLabel("Level").selectOption({ label: "Junior" });
     await page.getByLabel("Performance type").selectOption({ label: "Solo" });
@@ -163,8 +166,8 @@ test.describe("the festival's organizers and the public syllabus", () => {
       await route.abort();
     });
     const replayNumber = String(Number(number) + 1);
-    await page.getByLabel("Number").fill(replayNumber);
-    await page.getByLabel("Name").fill("Replayed class");
+    await page.getByLabel("Number", { exact: true }).fill(replayNumber);
+    await page.getByLabel("Name", { exact: true }).fill("Replayed class");
     await page.getByLabel("Discipline").selectOption({ label: "Voice" });
     await page.getByLabel("Level").selectOption({ label: "Senior" });
     await page.getByLabel("Performance type").selectOption({ label: "Solo" });
