@@ -49,6 +49,7 @@ async function main() {
     env.SMTP_URL = `smtp://127.0.0.1:${smtp}`;
     console.log(`mfo: mail goes to maildev; read it at http://127.0.0.1:${web}/`);
   }
+  console.log("mfo: for a festival to click through, load the demo season once: npm run mfo -- demo");
   const next = spawn(resolve(root, "node_modules/.bin/next"), ["dev", ...process.argv.slice(2)], { stdio: "inherit", env });
   children.push(next);
   next.on("exit", (code) => stopAll(code ?? 0));

@@ -6,6 +6,7 @@
 //   npm run mfo -- roles create NAME [--description D] [--permission P]…
 //   npm run mfo -- roles list
 //   npm run mfo -- roles add-permission|remove-permission NAME P
+//   npm run mfo -- demo        (fills a demo festival season: lib/festival/demo.ts)
 // It calls the console's services with the "cli" operator, so the same rules hold and every change
 // is audited with actor "cli". A refusal prints one line on stderr and exits with status 1.
 import { parseArgs } from "node:util";
@@ -20,7 +21,8 @@ const USAGE = `usage: mfo users create --email E [--password P] [--role R]...
        mfo users add-role|remove-role E R
        mfo roles create NAME [--description D] [--permission P]...
        mfo roles list
-       mfo roles add-permission|remove-permission NAME P`;
+       mfo roles add-permission|remove-permission NAME P
+       mfo demo`;
 
 class UsageError extends Error {}
 
@@ -158,6 +160,16 @@ async function main(argv: string[]): Promise<void> {
         const { granted, revoked } = await change(db, cli, name, permission);
         const changed = granted.length + revoked.length > 0;
         console.log(`Role ${name} ${changed ? (granted.length ? "now grants" : "no longer grants") : command === "add-permission" ? "already grants" : "did not grant"} ${permission}`);
+        break;
+      }
+      case "demo ": {
+        const { loadDemo } = await import("@/lib/festival/demo");
+        const started = Date.now();
+        const demo = await loadDemo(db);
+        console.log(`Loaded the demo season ${demo.season} (now current) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${demo.classes} classes, ${demo.profiles} people and groups, ${demo.entries} entries with ${demo.pieces} pieces.`);
+        console.log(`Demo accounts, password "${demo.password}":`);
+        for (const [role, address] of Object.entries(demo.accounts)) console.log(`  ${role.padEnd(10)} ${address}`);
+        console.log("The syllabus: /syllabus; the organizers' view: /admin/festival (sign in as an admin or the organizer).");
         break;
       }
       default:

@@ -1,5 +1,6 @@
 // Runs before `npm run dev` and `npm start`: makes sure there is an AUTH_SECRET in development,
-// validates the environment, applies pending migrations, seeds the built-in roles, and creates or
+// validates the environment, applies pending migrations, seeds the built-in roles and (into empty tables)
+// the festival's standard disciplines, levels and performance types, and creates or
 // updates the ADMIN_EMAIL user. Usage: tsx scripts/prepare.ts [--production] [--migrate-only]
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -52,12 +53,14 @@ async function main() {
   const { createPrismaClient } = await import("@/lib/db");
   const { ensureBuiltInRoles } = await import("@/lib/roles/service");
   const { ensureAdmin } = await import("@/lib/users/service");
+  const { ensureStandardLookups } = await import("@/lib/festival/lookups");
   const { newPasswordSchema, emailSchema, containsEmailLocalPart, PASSWORD_CONTAINS_EMAIL } = await import("@/lib/validation/user");
   const db = createPrismaClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   try {
     // WAL lets readers and a writer work at once; the setting is stored in the file itself.
     if (env.DATABASE_URL.startsWith("file:")) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await ensureBuiltInRoles(db);
+    await ensureStandardLookups(db);
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       const email = emailSchema.parse(env.ADMIN_EMAIL);
       const password = newPasswordSchema(env.PASSWORD_MIN_LENGTH).safeParse(env.ADMIN_PASSWORD);

@@ -25,6 +25,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               </li>
             </>
           )}
+          {can(user, "festival.read") && (
+            <li>
+              <Link href="/admin/festival">Festival</Link>
+            </li>
+          )}
           {can(user, "audit.read") && (
             <li>
               <Link href="/admin/audit">Audit log</Link>

@@ -21,6 +21,9 @@ export default function HomePage() {
           <Link href="/sign-up" className="button">
             Create an account
           </Link>
+          <Link href="/syllabus" className="button button-quiet">
+            Browse the syllabus
+          </Link>
           <Link href="/account" className="button button-quiet">
             Go to your account
           </Link>

@@ -29,6 +29,16 @@ export const AUDIT_ACTIONS = {
   "role.deleted": "Role deleted",
   "role.permission_granted": "Permission granted to role",
   "role.permission_revoked": "Permission revoked from role",
+  // The festival's organizers (lib/festival/seasons.ts, lookups.ts, classes.ts).
+  "festival.season_created": "Season created",
+  "festival.season_updated": "Season updated",
+  "festival.season_made_current": "Season made current",
+  "festival.lookup_created": "Festival list item created",
+  "festival.lookup_updated": "Festival list item updated",
+  "festival.lookup_deleted": "Festival list item deleted",
+  "festival.class_created": "Class created",
+  "festival.class_updated": "Class updated",
+  "festival.class_deleted": "Class deleted",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

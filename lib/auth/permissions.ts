@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   "users.manage": "Change, deactivate and delete users",
   "roles.manage": "Create, change and delete roles and what they grant",
   "audit.read": "Read the audit log",
+  "festival.read": "See the festival's seasons, classes, people and entries",
+  "festival.manage": "Change seasons, the syllabus and entries, mark payments",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -56,7 +58,7 @@ export const BUILT_IN_ROLES: ReadonlyArray<BuiltInRole> = [
     key: ORGANIZER_ROLE,
     name: ORGANIZER_ROLE,
     description: "Festival staff who may look but not change",
-    permissions: ["admin.access", "users.read", "audit.read"],
+    permissions: ["admin.access", "users.read", "audit.read", "festival.read"],
   },
   ...SELF_SERVICE_ROLES.map((name) => ({ key: name, name, description: FESTIVAL_ROLE_DESCRIPTIONS[name], permissions: [] })),
 ];
