@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
   "role.deleted": "Role deleted",
   "role.permission_granted": "Permission granted to role",
   "role.permission_revoked": "Permission revoked from role",
+  "entry.payment_marked": "Entry payment marked",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

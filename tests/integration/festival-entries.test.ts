@@ -4,7 +4,8 @@ import { createFestivalFixture, type FestivalFixture } from "../support/festival
 import { createProfile, listManagedProfiles, updateProfile } from "@/lib/festival/profiles";
 import { EntryRulesError, feeTotals, listEntrantEntries, listTeacherEntries, saveEntry, withdrawEntry } from "@/lib/festival/entries";
 import { entrySchema, profileSchema } from "@/lib/validation/entries";
-import { RuleError } from "@/lib/auth/operator";
+import { CLI_OPERATOR, RuleError } from "@/lib/auth/operator";
+import { listSeasonEntries, markPayment } from "@/lib/festival/admin-entries";
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let festival: FestivalFixture;
@@ -98,5 +99,18 @@ describe("festival entries", () => {
     expect((await t.db.entry.findUniqueOrThrow({ where: { id: soloId } })).status).toBe("submitted");
     await withdrawEntry(t.db, { userId: guardian, canManage: true }, soloId);
     expect((await t.db.entry.findUniqueOrThrow({ where: { id: soloId } })).status).toBe("withdrawn");
+  });
+
+  it("organizers filter the season's entries and mark payments, audited", async () => {
+    const all = await listSeasonEntries(t.db, festival.seasonId, {}, 1);
+    expect(all.total).toBe(2);
+    expect((await listSeasonEntries(t.db, festival.seasonId, { performer: "ben" }, 1)).entries.map((e) => e.festivalClass.number)).toEqual(["3100"]);
+    expect((await listSeasonEntries(t.db, festival.seasonId, { teacher: "tess" }, 1)).entries.map((e) => e.id)).toEqual([soloId]);
+    expect((await listSeasonEntries(t.db, festival.seasonId, { classCode: "2101a", status: "submitted" }, 1)).total).toBe(0);
+    const duet = all.entries.find((e) => e.festivalClass.number === "3100")!;
+    await markPayment(t.db, CLI_OPERATOR, duet.id, 3000);
+    expect((await t.db.entry.findUniqueOrThrow({ where: { id: duet.id } })).paidCents).toBe(3000);
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "entry.payment_marked" } });
+    expect(event).toMatchObject({ subjectId: duet.id, actorLabel: "cli" });
   });
 });
