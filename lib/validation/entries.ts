@@ -93,42 +93,43 @@ const pieceRow = z.object({
   duration: z.string().trim().max(8),
 });
 
-export const entrySchema = z
-  .object({
-    intent: z.enum(["draft", "submit"]).default("submit"),
-    classCode: z
-      .string()
-      .trim()
-      .max(CLASS_CODE_MAX_LENGTH)
-      .transform((value, ctx) => {
-        // "2101A" or "2101A Piano Solo, Junior" (the suggestion list's text): the code is the first word.
-        const code = parseClassCode(value.split(/\s/)[0] ?? "");
-        if (!code) {
-          ctx.addIssue({ code: "custom", message: value ? "Enter a class number, like 2101 or 2101A." : "Choose a class." });
-          return z.NEVER;
-        }
-        return code;
-      }),
-    performers: z.array(id).max(MAX_PERFORMERS, `At most ${MAX_PERFORMERS} performers.`).min(1, "Choose at least one performer."),
-    accompanistId: optionalId,
-    teacherId: optionalId,
-    pieces: z.array(pieceRow).max(MAX_PIECES),
-    notes: trimmed(ENTRY_NOTES_MAX_LENGTH, "The notes").default(""),
-  })
-  .transform((entry, ctx) => {
-    // Rows left empty are spare rows of the form, not pieces.
-    const pieces: { title: string; composer: string; durationSeconds: number }[] = [];
-    entry.pieces.forEach((row, index) => {
-      if (!row.title && !row.composer && !row.duration) return;
-      if (!row.title) ctx.addIssue({ code: "custom", path: ["pieces", index, "title"], message: "Enter the title." });
-      const seconds = parseDuration(row.duration);
-      if (seconds === null || seconds === 0) {
-        ctx.addIssue({ code: "custom", path: ["pieces", index, "duration"], message: "Enter the duration as m:ss, like 3:05." });
+export const entrySchema = z.object({
+  intent: z.enum(["draft", "submit"]).default("submit"),
+  classCode: z
+    .string()
+    .trim()
+    .max(CLASS_CODE_MAX_LENGTH)
+    .transform((value, ctx) => {
+      // "2101A" or "2101A Piano Solo, Junior" (the suggestion list's text): the code is the first word.
+      const code = parseClassCode(value.split(/\s/)[0] ?? "");
+      if (!code) {
+        ctx.addIssue({ code: "custom", message: value ? "Enter a class number, like 2101 or 2101A." : "Choose a class." });
+        return z.NEVER;
       }
-      pieces.push({ title: row.title, composer: row.composer, durationSeconds: seconds ?? 0 });
-    });
-    return { ...entry, pieces };
-  });
+      return code;
+    }),
+  performers: z.array(id).max(MAX_PERFORMERS, `At most ${MAX_PERFORMERS} performers.`).min(1, "Choose at least one performer."),
+  accompanistId: optionalId,
+  teacherId: optionalId,
+  pieces: z
+    .array(pieceRow)
+    .max(MAX_PIECES)
+    .transform((rows, ctx) => {
+      // Rows left empty are spare rows of the form, not pieces.
+      const pieces: { title: string; composer: string; durationSeconds: number }[] = [];
+      rows.forEach((row, index) => {
+        if (!row.title && !row.composer && !row.duration) return;
+        if (!row.title) ctx.addIssue({ code: "custom", path: [index, "title"], message: "Enter the title." });
+        const seconds = parseDuration(row.duration);
+        if (seconds === null || seconds === 0) {
+          ctx.addIssue({ code: "custom", path: [index, "duration"], message: "Enter the duration as m:ss, like 3:05." });
+        }
+        pieces.push({ title: row.title, composer: row.composer, durationSeconds: seconds ?? 0 });
+      });
+      return pieces;
+    }),
+  notes: trimmed(ENTRY_NOTES_MAX_LENGTH, "The notes").default(""),
+});
 export type EntryInput = z.output<typeof entrySchema>;
 
 /** What the entry form posts, as the object entrySchema reads (piece rows are pieces.N.title etc.). */
