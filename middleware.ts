@@ -20,7 +20,7 @@ export default async function middleware(request: NextRequest) {
     if (refused) return refused;
   }
   const { pathname } = request.nextUrl;
-  const isPrivate = pathname.startsWith("/account") || pathname.startsWith("/admin");
+  const isPrivate = pathname.startsWith("/account") || pathname.startsWith("/admin") || pathname.startsWith("/entries");
   if (isPrivate) {
     // /account is prerendered and holds no data (it comes from /api/account, which checks the session
     // against the database): a session cookie is enough to be let through, no need to decrypt it here.
@@ -117,6 +117,7 @@ export const config = {
       ],
     },
     "/admin/:path*",
+    "/entries/:path*", // the festival entrant's pages, rendered per request
     "/sign-in",
     "/sign-up",
     "/reset-password",

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = {
   "festival.class_created": "Class created",
   "festival.class_updated": "Class updated",
   "festival.class_deleted": "Class deleted",
+  "entry.payment_marked": "Entry payment marked",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

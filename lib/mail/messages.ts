@@ -19,14 +19,14 @@ export function siteLink(site: string, path: string): string {
   return `${site.replace(/\/+$/, "")}${path}`;
 }
 
-interface Parts {
+export interface Parts {
   subject: string;
   paragraphs: string[];
   action?: { label: string; url: string };
   footer?: string;
 }
 
-function compose({ subject, paragraphs, action, footer }: Parts): MailMessage {
+export function compose({ subject, paragraphs, action, footer }: Parts): MailMessage {
   const closing = footer ?? "If you did not ask for this, you can ignore this message.";
   const text = [
     `${FESTIVAL_NAME}`,

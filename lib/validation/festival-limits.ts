@@ -1,4 +1,4 @@
-// Field limits of the festival's organizer forms, shared by the zod schemas (lib/validation/festival.ts)
+// Field limits of the festival's forms (organizers' and entrants'), shared by the zod schemas (lib/validation/festival.ts)
 // and the forms' HTML attributes. No zod here: this module ships to the browser.
 export const SEASON_NAME_MAX_LENGTH = 40;
 export const LOOKUP_NAME_MAX_LENGTH = 60;
@@ -13,3 +13,14 @@ export const AGE_MAX = 120;
 export const DURATION_MAX_SECONDS = 3 * 60 * 60;
 export const PERFORMERS_MAX = 500;
 export const SORT_ORDER_MAX = 10_000;
+// The entrant forms' limits (lib/validation/entries.ts).
+export const PERSON_NAME_MAX_LENGTH = 120;
+export const PHONE_MAX_LENGTH = 40;
+export const ADDRESS_MAX_LENGTH = 300;
+export const PIECE_TEXT_MAX_LENGTH = 200;
+export const ENTRY_NOTES_MAX_LENGTH = 1000;
+export const CLASS_CODE_MAX_LENGTH = 200;
+export const ID_MAX_LENGTH = 40;
+export const MAX_PERFORMERS = 60;
+export const MAX_PIECES = 10;
+export { EMAIL_MAX_LENGTH } from "./limits";

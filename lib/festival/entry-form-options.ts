@@ -1,0 +1,35 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { classCode } from "./names";
+import { listManagedProfiles, registeredProfiles } from "./profiles";
+
+type Option = { id: string; name: string };
+
+function union(a: Option[], b: Option[]): Option[] {
+  const seen = new Set(a.map((o) => o.id));
+  return [...a, ...b.filter((o) => !seen.has(o.id))];
+}
+
+/**
+ * What the entry form offers: the season's classes, the account's people as performers, and as
+ * accompanist or teacher its own people or anyone registered in that role (names only).
+ */
+export async function entryFormOptions(db: PrismaClient, userId: string, seasonId: string) {
+  const [classes, people, accompanists, teachers] = await Promise.all([
+    db.festivalClass.findMany({
+      where: { seasonId },
+      orderBy: [{ number: "asc" }, { suffix: "asc" }],
+      select: { number: true, suffix: true, name: true },
+    }),
+    listManagedProfiles(db, userId),
+    registeredProfiles(db, "accompanist"),
+    registeredProfiles(db, "teacher"),
+  ]);
+  const own = people.map((p) => ({ id: p.id, name: p.name }));
+  return {
+    classes: classes.map((c) => `${classCode(c)} ${c.name}`),
+    people: own,
+    accompanists: union(own, accompanists),
+    teachers: union(own, teachers),
+  };
+}
