@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { flashToken } from "@/lib/admin/flash-token";
 import { FlashCheck } from "@/components/flash-check";
@@ -7,7 +7,7 @@ import { FlashCheck } from "@/components/flash-check";
 // The server's own check: a signed-in user without admin.access gets the 403 page (app/forbidden.tsx).
 // Each page and action below checks its own permission again (users.read, users.manage, …).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await requirePermission("admin.access", "/admin");
+  const user = await requireAdmin("admin.access", "/admin");
   return (
     <div className="admin">
       <nav aria-label="Admin" className="admin-nav">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guards";
-import { can, hasRole } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { entriesAreOpen, getCurrentSeason } from "@/lib/festival/current-season";
 import { feeTotals, listEntrantEntries } from "@/lib/festival/entries";
@@ -44,7 +44,7 @@ export default async function EntriesPage() {
           </Link>
         )}
         <Link href="/entries/people">Your people</Link>
-        {hasRole(user, "teacher") && <Link href="/entries/students">Your students&apos; entries</Link>}
+        {user.roles.includes("teacher") && <Link href="/entries/students">Your students&apos; entries</Link>}
       </p>
       {entries.length === 0 ? (
         <p>You have no entries yet.</p>

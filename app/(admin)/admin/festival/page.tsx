@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { listSeasons } from "@/lib/festival/seasons";
@@ -13,7 +13,7 @@ import { FestivalNav } from "./festival-nav";
 export const metadata: Metadata = { title: "Festival · Admin" };
 
 export default async function FestivalPage() {
-  const me = await requirePermission("festival.read", "/admin/festival");
+  const me = await requireAdmin("festival.read", "/admin/festival");
   const seasons = await listSeasons(prisma);
   const manage = can(me, "festival.manage");
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { listSeasons } from "@/lib/festival/seasons";
@@ -21,7 +21,7 @@ function oneOf(value: string | undefined, options: { value: string }[]): string 
 }
 
 export default async function ClassesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const me = await requirePermission("festival.read", "/admin/festival/classes");
+  const me = await requireAdmin("festival.read", "/admin/festival/classes");
   const params = await searchParams;
   const [seasons, lookups] = await Promise.all([listSeasons(prisma), lookupOptions(prisma)]);
   const seasonOptions = seasons.map((s) => ({ value: s.id, label: s.isCurrent ? `${s.name} (current)` : s.name }));

@@ -1,6 +1,6 @@
 "use server";
 import { prisma } from "@/lib/db";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { userOperator } from "@/lib/auth/operator";
 import { finishAdminChange } from "@/lib/admin/action-result";
@@ -13,7 +13,7 @@ type State = FormState<string>;
 
 /** festival.manage first (a refusal is a 403), then the service writes the payment and its audit event. */
 export async function markPaymentAction(_prev: State, formData: FormData): Promise<State> {
-  const me = await requirePermission("festival.manage", "/admin/festival/entries");
+  const me = await requireAdmin("festival.manage", "/admin/festival/entries");
   const { entryId = "", paid = "", back = "" } = formFields(formData, ["entryId", "paid", "back"]);
   const cents = parseMoney(paid);
   if (cents === null) return { values: { paid }, errors: { form: "Enter the amount paid, like 25.00." } };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { getCurrentSeason } from "@/lib/festival/current-season";
@@ -22,7 +22,7 @@ const TEXT_FILTERS = [
 ] as const;
 
 export default async function AdminEntriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const me = await requirePermission("festival.read", PATH);
+  const me = await requireAdmin("festival.read", PATH);
   const params = await searchParams;
   const filters: AdminEntryFilters = {
     classCode: param(params, "classCode")?.trim() || undefined,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { listLookups, LOOKUP_KINDS, type LookupKind } from "@/lib/festival/lookups";
@@ -19,7 +19,7 @@ function performers(row: Row): string {
 }
 
 export default async function LookupsPage() {
-  const me = await requirePermission("festival.read", "/admin/festival/lookups");
+  const me = await requireAdmin("festival.read", "/admin/festival/lookups");
   const lists = await listLookups(prisma);
   const manage = can(me, "festival.manage");
   const sections: [LookupKind, Row[]][] = [

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { getClass } from "@/lib/festival/classes";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Class · Admin" };
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requirePermission("festival.read", `/admin/festival/classes/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("festival.read", `/admin/festival/classes/${encodeURIComponent(id)}`);
   const [festivalClass, lookups] = await Promise.all([getClass(prisma, id), lookupOptions(prisma)]);
   if (!festivalClass) notFound();
   const code = classCode(festivalClass);

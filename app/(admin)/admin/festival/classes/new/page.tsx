@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { lookupOptions } from "@/lib/festival/lookups";
 import { param, type SearchParams } from "@/lib/admin/search-params";
@@ -11,7 +11,7 @@ import { FestivalNav } from "../../festival-nav";
 export const metadata: Metadata = { title: "New class · Admin" };
 
 export default async function NewClassPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("festival.manage", "/admin/festival/classes/new");
+  await requireAdmin("festival.manage", "/admin/festival/classes/new");
   const seasonParam = param(await searchParams, "season");
   const [season, lookups] = await Promise.all([
     prisma.season.findFirst({ where: seasonParam ? { id: seasonParam } : { isCurrent: true }, select: { id: true, name: true } }),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { getSeason } from "@/lib/festival/seasons";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Season · Admin" };
 
 export default async function SeasonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requirePermission("festival.read", `/admin/festival/seasons/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("festival.read", `/admin/festival/seasons/${encodeURIComponent(id)}`);
   const season = await getSeason(prisma, id);
   if (!season) notFound();
   const rows: [string, string][] = [
