@@ -1,7 +1,7 @@
 import "server-only";
 import { updateTag } from "next/cache";
 import type { z } from "zod";
-import { requirePermission } from "@/lib/auth/guards";
+import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { RuleError, userOperator, type Operator } from "@/lib/auth/operator";
 import { redirect } from "next/navigation";
@@ -17,7 +17,7 @@ import { SYLLABUS_TAG } from "./syllabus";
 // shows the change on the next request), leaves a flash message and redirects.
 
 export async function festivalOperator(from: string): Promise<Operator> {
-  const me = await requirePermission("festival.manage", from);
+  const me = await requireAdmin("festival.manage", from);
   return userOperator(me, await requestIp());
 }
 

@@ -28,32 +28,60 @@ function isExported(node: ts.Node, kind: ts.SyntaxKind.ExportKeyword | ts.Syntax
   return ts.canHaveModifiers(node) && Boolean(ts.getModifiers(node)?.some((m) => m.kind === kind));
 }
 
-/** The awaits of a body in source order, nested functions included (they run later, if at all). */
-function awaits(node: ts.Node): ts.AwaitExpression[] {
-  const found: ts.AwaitExpression[] = [];
+/**
+ * The calls a body waits for, in source order: awaited ones, and a call it returns (`return
+ * festivalChange(...)` hands its promise to the caller, who waits for it). Nested functions included
+ * (they run later, if at all).
+ */
+function awaits(node: ts.Node): ts.Expression[] {
+  const found: ts.Expression[] = [];
   const visit = (n: ts.Node) => {
-    if (ts.isAwaitExpression(n)) found.push(n);
+    if (ts.isAwaitExpression(n)) found.push(n.expression);
+    else if (ts.isReturnStatement(n) && n.expression && ts.isCallExpression(n.expression)) found.push(n.expression);
     n.forEachChild(visit);
   };
   node.forEachChild(visit);
   return found;
 }
 
+/** A function named `name` in `source`, declared or imported from a project module ("@/…"). */
+function findFunction(name: string, source: ts.SourceFile): { fn: Fn; source: ts.SourceFile } | null {
+  const local = source.statements.find((s): s is Fn => ts.isFunctionDeclaration(s) && s.name?.text === name);
+  if (local) return { fn: local, source };
+  for (const s of source.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+    const spec = s.moduleSpecifier.text;
+    const named = s.importClause?.namedBindings;
+    if (!spec.startsWith("@/") || !named || !ts.isNamedImports(named) || !named.elements.some((e) => e.name.text === name)) continue;
+    const base = join(process.cwd(), spec.slice(2));
+    for (const path of [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")]) {
+      try {
+        const imported = parse(path);
+        const fn = imported.statements.find((st): st is Fn => ts.isFunctionDeclaration(st) && st.name?.text === name);
+        if (fn) return { fn, source: imported };
+      } catch {
+        // not this extension
+      }
+    }
+  }
+  return null;
+}
+
 /** Why `fn` does not call the guard before anything else it awaits or reads, or null when it does. */
 function unguarded(fn: Fn, source: ts.SourceFile, depth = 0): string | null {
   if (!fn.body) return "has no body";
-  const first = awaits(fn.body).find((a) => !(ts.isIdentifier(a.expression) && NOT_DATA.has(a.expression.text)));
+  const first = awaits(fn.body).find((a) => !(ts.isIdentifier(a) && NOT_DATA.has(a.text)));
   if (!first) return "awaits nothing: no guard";
-  const call = first.expression;
   const before = source.text.slice(fn.body.getStart(source), first.getStart(source));
   if (/\bprisma\b/.test(before)) return "touches the database before its guard";
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return `first awaits ${call.getText(source)}, not ${GUARD}()`;
-  const callee = call.expression.text;
+  if (!ts.isCallExpression(first) || !ts.isIdentifier(first.expression)) return `first awaits ${first.getText(source)}, not ${GUARD}()`;
+  const callee = first.expression.text;
   if (callee === GUARD) return null;
-  // A local helper (`const op = await operator()`) counts when it calls the guard first itself.
-  const helper = source.statements.find((s): s is Fn => ts.isFunctionDeclaration(s) && s.name?.text === callee);
-  if (helper && depth < 3) {
-    const why = unguarded(helper, source, depth + 1);
+  // A helper (`const op = await operator()`, `return festivalChange(...)`), local or from a project
+  // module, counts when it calls the guard first itself.
+  const helper = depth < 3 ? findFunction(callee, source) : null;
+  if (helper) {
+    const why = unguarded(helper.fn, helper.source, depth + 1);
     return why && `${callee}() ${why}`;
   }
   return `first awaits ${callee}(), not ${GUARD}()`;
