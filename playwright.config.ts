@@ -74,7 +74,7 @@ export default defineConfig({
       // The same build with REQUIRE_EMAIL_CONFIRMATION on, for tests/e2e/confirm-email.spec.ts.
       command: "bash tests/e2e/serve-second.sh",
       url: `${E2E.confirmBaseURL}/`,
-      timeout: 60_000,
+      timeout: 240_000, // its first answer can take a minute on a loaded machine
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",

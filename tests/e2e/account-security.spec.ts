@@ -7,7 +7,7 @@ import { linkTo, linksIn, mailTo, waitForMail, dropSession } from "./mail";
 const NEW_PASSWORD = "the drummer keeps perfect time tonight";
 
 // Several bcrypt hashes and two browsers per test, on two shared cores.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 test.describe("change password", () => {
   test("needs the current password; ends the other session, keeps this one, and mails a notice", async ({ page, browser }) => {

@@ -11,7 +11,8 @@ test.describe.configure({ timeout: 120_000 });
 
 /** What a visitor sees after signing up: where they are, the main text, and whether they hold a session. */
 async function answer(page: Page) {
-  await expect(page).not.toHaveURL(/\/sign-up$/);
+  // A sign-up hashes a password: on a loaded machine the answer can take well over the default 10 s.
+  await expect(page).not.toHaveURL(/\/sign-up$/, { timeout: 60_000 });
   const cookies = await page.context().cookies();
   return {
     path: new URL(page.url()).pathname,
