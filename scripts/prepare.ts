@@ -48,27 +48,33 @@ async function main() {
   if (production) (process.env as Record<string, string>).NODE_ENV = "production";
   const { parseEnv } = await import("@/lib/env");
   const env = parseEnv(process.env);
+  if (env.MFO_TEST_ROUTES) {
+    // /test-only/* answer only behind this flag; a production server started with it by mistake says so.
+    console.warn("mfo: WARNING: MFO_TEST_ROUTES is on, so /test-only/* routes are served. Never set it in production.");
+  }
+  // A weak ADMIN_PASSWORD stops start-up before anything is written.
+  const { newPasswordSchema, emailSchema, containsEmailLocalPart, PASSWORD_CONTAINS_EMAIL } = await import("@/lib/validation/user");
+  let admin: { email: string; password: string } | null = null;
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD && !migrateOnly) {
+    const email = emailSchema.parse(env.ADMIN_EMAIL);
+    const password = newPasswordSchema(env.PASSWORD_MIN_LENGTH).safeParse(env.ADMIN_PASSWORD);
+    if (!password.success) throw new Error(`ADMIN_PASSWORD: ${password.error.issues[0]?.message}`);
+    if (containsEmailLocalPart(password.data, email)) throw new Error(`ADMIN_PASSWORD: ${PASSWORD_CONTAINS_EMAIL}`);
+    admin = { email, password: password.data };
+  }
   migrate(env.DATABASE_URL);
   if (migrateOnly) return;
   const { createPrismaClient } = await import("@/lib/db");
   const { ensureBuiltInRoles } = await import("@/lib/roles/service");
   const { ensureAdmin } = await import("@/lib/users/service");
   const { ensureStandardLookups } = await import("@/lib/festival/lookups");
-  const { newPasswordSchema, emailSchema, containsEmailLocalPart, PASSWORD_CONTAINS_EMAIL } = await import("@/lib/validation/user");
   const db = createPrismaClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   try {
     // WAL lets readers and a writer work at once; the setting is stored in the file itself.
     if (env.DATABASE_URL.startsWith("file:")) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await ensureBuiltInRoles(db);
     await ensureStandardLookups(db);
-    if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
-      const email = emailSchema.parse(env.ADMIN_EMAIL);
-      const password = newPasswordSchema(env.PASSWORD_MIN_LENGTH).safeParse(env.ADMIN_PASSWORD);
-      if (!password.success) throw new Error(`ADMIN_PASSWORD: ${password.error.issues[0]?.message}`);
-      if (containsEmailLocalPart(password.data, email)) throw new Error(`ADMIN_PASSWORD: ${PASSWORD_CONTAINS_EMAIL}`);
-      const outcome = await ensureAdmin(db, email, password.data);
-      console.log(`mfo: admin ${email} ${outcome}`);
-    }
+    if (admin) console.log(`mfo: admin ${admin.email} ${await ensureAdmin(db, admin.email, admin.password)}`);
   } finally {
     await db.$disconnect();
   }

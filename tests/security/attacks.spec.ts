@@ -39,13 +39,22 @@ async function credentialsPost(request: APIRequestContext, email: string, passwo
 
 test.describe("security headers and CSP", () => {
   test("every kind of page sends the headers; per-request pages get a nonce policy", async ({ request }) => {
-    for (const path of ["/", "/sign-in", "/sign-up", "/no-such-page"]) {
-      const headers = (await request.get(path)).headers();
-      expect(headers["x-content-type-options"], path).toBe("nosniff");
-      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
-      expect(headers["permissions-policy"], path).toContain("camera=()");
-      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
-      expect(headers["x-powered-by"], path).toBeUndefined();
+    // Prerendered, per request, 404, a middleware redirect, an Auth.js route, a route handler's 401.
+    for (const path of ["/", "/sign-in", "/sign-up", "/no-such-page", "/admin", "/api/auth/csrf", "/api/account"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      const where = `${path} (${response.status()})`;
+      expect(headers["x-frame-options"], where).toBe("DENY");
+      expect(headers["x-content-type-options"], where).toBe("nosniff");
+      expect(headers["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], where).toBe(
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+      );
+      expect(headers["cross-origin-opener-policy"], where).toBe("same-origin");
+      // The e2e server is a production build (tests/e2e/serve.sh): HSTS is on, two years, subdomains too.
+      expect(headers["strict-transport-security"], where).toBe("max-age=63072000; includeSubDomains");
+      expect(headers["content-security-policy"], where).toContain("frame-ancestors 'none'");
+      expect(headers["x-powered-by"], where).toBeUndefined();
     }
     for (const path of ["/sign-in", "/sign-up"]) {
       const csp = (await request.get(path)).headers()["content-security-policy"];
@@ -204,6 +213,37 @@ test.describe("CSRF", () => {
     });
     expect(same.status()).toBeLessThan(400);
     expect(same.headers()["set-cookie"] ?? "").toContain("authjs.session-token");
+  });
+
+  test("Auth.js's double-submit check: an attacker's own valid token does not pass with the victim's cookie", async ({ playwright }) => {
+    // Login CSRF: the attacker gets a genuine token (and its cookie) from the site, then makes the
+    // victim's browser post it, with the attacker's credentials, to sign the victim into their account.
+    const attacker = await playwright.request.newContext({ baseURL: E2E.baseURL });
+    const victim = await playwright.request.newContext({ baseURL: E2E.baseURL });
+    try {
+      const { csrfToken: attackerToken } = (await (await attacker.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const { csrfToken: victimToken } = (await (await victim.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const cookieOf = async (context: APIRequestContext) =>
+        (await context.storageState()).cookies.find((c) => c.name === "authjs.csrf-token")?.value;
+      expect(await cookieOf(victim)).toBeTruthy();
+      expect(await cookieOf(victim)).not.toBe(await cookieOf(attacker));
+      const post = (csrfToken: string) =>
+        victim.post("/api/auth/callback/credentials", {
+          form: { csrfToken, email: E2E.admin.email, password: E2E.admin.password, callbackUrl: "/account" },
+          maxRedirects: 0,
+        });
+      const forged = await post(attackerToken);
+      expect(forged.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
+      expect(forged.headers()["location"] ?? "").toContain("error=MissingCSRF");
+      // The victim's own token, from the same context, does sign in: the refusal above was the token check.
+      const genuine = await post(victimToken);
+      expect(genuine.status()).toBe(302);
+      expect(genuine.headers()["location"]).not.toContain("error");
+      expect(genuine.headers()["set-cookie"] ?? "").toContain("authjs.session-token");
+    } finally {
+      await attacker.dispose();
+      await victim.dispose();
+    }
   });
 
   test("an Auth.js POST without its CSRF token signs no one in", async ({ request }) => {
