@@ -1,6 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { env } from "@/lib/env";
+import { sessionSettings } from "@/lib/env";
 
 // The parts of the Auth.js configuration that need neither Prisma nor bcrypt; auth.ts adds the
 // credentials provider and the callbacks that start and check session rows (lib/auth/sessions.ts).
@@ -8,7 +8,7 @@ export const authConfig = {
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // Credentials sign-in requires JWT sessions. The token only carries a session row's id: the row
   // decides (revocation, idle and absolute expiry), so the cookie may simply live as long as the longest session.
-  session: { strategy: "jwt", maxAge: Math.ceil(env().SESSION_MAX_DAYS * 24 * 60 * 60) },
+  session: { strategy: "jwt", maxAge: Math.ceil(sessionSettings().SESSION_MAX_DAYS * 24 * 60 * 60) },
   providers: [],
   callbacks: {
     // Only ever send people to a path on this site.

@@ -7,6 +7,23 @@ const boolean = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+/**
+ * Sessions (lib/auth/sessions.ts): signed out after this many days without a request (sliding), and
+ * after this many days whatever the use. Fractions are allowed (tests use short ones).
+ */
+const SESSION_SETTINGS = {
+  SESSION_IDLE_DAYS: z.coerce.number().positive().max(3650).default(14),
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(3650).default(90),
+};
+
+/**
+ * The session settings alone, for module-level configuration (auth.config.ts) that `next build` also
+ * evaluates, where the rest of the environment (AUTH_SECRET) is not required to be there.
+ */
+export function sessionSettings(source: Record<string, string | undefined> = process.env) {
+  return z.object(SESSION_SETTINGS).parse({ SESSION_IDLE_DAYS: source.SESSION_IDLE_DAYS || undefined, SESSION_MAX_DAYS: source.SESSION_MAX_DAYS || undefined });
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -32,12 +49,7 @@ const schema = z
      * entries to its left are whatever the client sent.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
-    /**
-     * Sessions (lib/auth/sessions.ts): signed out after this many days without a request (sliding),
-     * and after this many days whatever the use. Fractions are allowed (tests use short ones).
-     */
-    SESSION_IDLE_DAYS: z.coerce.number().positive().max(3650).default(14),
-    SESSION_MAX_DAYS: z.coerce.number().positive().max(3650).default(90),
+    ...SESSION_SETTINGS,
     /** The site's public address; every link in a mail is built from it (never from a request's Host). */
     AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).optional(),

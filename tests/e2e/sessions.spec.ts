@@ -5,6 +5,9 @@ import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
 // Sessions owned by the server (lib/auth/sessions.ts): each sign-in is a row, listed on
 // /account/security and the admin user page, and ending the row signs that browser out at its next request.
 
+// Several bcrypt sign-ins per test, on machines shared by other runs.
+test.describe.configure({ timeout: 180_000 });
+
 const FIREFOX_UA = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,7 +58,7 @@ test.describe("where you're signed in", () => {
       await expect(sessionRows(page)).toHaveCount(2);
       const mine = sessionRows(page).filter({ hasText: "This device" });
       await expect(mine).toHaveCount(1);
-      await expect(mine).toContainText("Chrome on Linux");
+      await expect(mine).toContainText("Chrome on Windows"); // Playwright's "Desktop Chrome"
       await expect(mine).toContainText(/127\.0\.0\.1|::1/);
       const theirs = sessionRows(page).filter({ hasText: "Firefox on Linux" });
       await expect(theirs).not.toContainText("This device");

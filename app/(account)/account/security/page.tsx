@@ -6,6 +6,8 @@ import { prisma } from "@/lib/db";
 import { listSessions } from "@/lib/auth/sessions";
 import { SessionTable } from "@/components/session-table";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { FlashCheck } from "@/components/flash-check";
+import { flashToken } from "@/lib/admin/flash-token";
 import { signOutOtherSessionsAction, signOutSessionAction } from "../actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { ChangeEmailForm } from "./change-email-form";
@@ -17,6 +19,8 @@ export default async function SecurityPage() {
   const sessions = await listSessions(prisma, user.id);
   return (
     <>
+      {/* The session actions redirect back here: their message shows without a change of path. */}
+      <FlashCheck token={await flashToken()} />
       <section className="panel" aria-labelledby="password-title">
         <p>
           <Link href="/account" prefetch={false}>← Your account</Link>
