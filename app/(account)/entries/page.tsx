@@ -32,7 +32,7 @@ export default async function EntriesPage() {
       <h1 id="entries-title">Your entries for the {season.name} festival</h1>
       <p className="lead">
         {open
-          ? `You can change or withdraw your entries until ${formatInstant(season.entriesCloseAt)}.`
+          ? `You can change or withdraw your entries until ${formatInstant(season.entriesCloseAt)} (then ask the organizers)`
           : new Date() < season.entriesOpenAt
             ? `Entries open on ${formatInstant(season.entriesOpenAt)}.`
             : `Entries closed on ${formatInstant(season.entriesCloseAt)}: you can read your entries; ask the organizers for any change.`}
