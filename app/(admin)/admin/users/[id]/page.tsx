@@ -6,7 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { getUserDetails } from "@/lib/users/admin";
 import { listRoles } from "@/lib/roles/service";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { env } from "@/lib/env";
+import { TimeText } from "@/components/time-text";
 import { ActionForm } from "@/components/forms/action-form";
 import { grantRoleAction, revokeRoleAction, sendPasswordResetAction, setActiveAction } from "../actions";
 
@@ -20,6 +21,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const manage = can(me, "users.manage");
   const held = user.roles.map((r) => r.role.name);
   const grantable = manage ? (await listRoles(prisma)).filter((r) => !held.includes(r.name)) : [];
+  const timeZone = env().FESTIVAL_TIME_ZONE;
+  const now = new Date();
   return (
     <section className="panel wide" aria-labelledby="user-title">
       <p>
@@ -37,7 +40,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </div>
         <div>
           <dt>Member since</dt>
-          <dd>{formatDate(user.createdAt)}</dd>
+          <dd>
+            <TimeText date={user.createdAt} timeZone={timeZone} style="date" />
+          </dd>
         </div>
         <div>
           <dt>Sign-ins</dt>
@@ -46,14 +51,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <div>
           <dt>Latest sign-in</dt>
           <dd>
-            {formatDateTime(user.currentSignInAt)}
+            <TimeText date={user.currentSignInAt} timeZone={timeZone} style="relative" now={now} />
             {user.currentSignInIp ? ` from ${user.currentSignInIp}` : ""}
           </dd>
         </div>
         <div>
           <dt>Sign-in before that</dt>
           <dd>
-            {formatDateTime(user.lastSignInAt)}
+            <TimeText date={user.lastSignInAt} timeZone={timeZone} style="relative" now={now} />
             {user.lastSignInIp ? ` from ${user.lastSignInIp}` : ""}
           </dd>
         </div>
