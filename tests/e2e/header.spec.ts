@@ -63,6 +63,7 @@ for (const width of [1280, 390]) {
     });
 
     test("signed in as an admin, nothing moves in the header and the page shifts less than 0.1", async ({ page }) => {
+      test.slow(); // a sign-in (bcrypt) and four pages
       await signInAsAdmin(page);
       await recordLayoutShifts(page);
       const accountLoaded = () => expect(page.getByTestId("sign-in-history")).toBeVisible();

@@ -16,7 +16,7 @@ export default async function RolesPage() {
   return (
     <section className="panel wide" aria-labelledby="roles-title">
       <h1 id="roles-title">Roles</h1>
-      <TableScroll label="Roles">
+      <TableScroll label="Roles and the permissions they grant">
         <table>
           <caption className="visually-hidden">Roles and the permissions they grant</caption>
           <thead>

@@ -77,7 +77,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </span>{" "}
         {total === 1 ? "user" : "users"}
       </p>
-      <TableScroll label="Users">
+      <TableScroll label="Users found">
         <table>
           <caption className="visually-hidden">Users, {SORT_LABELS[sort].toLowerCase()}</caption>
           <thead>
