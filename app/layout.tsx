@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { FlashMessage } from "@/components/flash-message";
+import { SESSION_HINT_SCRIPT } from "@/lib/session-hint-script";
 
 export const metadata: Metadata = {
   title: { default: "Music Festival Organizer", template: "%s · Music Festival Organizer" },
@@ -12,7 +13,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // suppressHydrationWarning: the inline script below sets data-session on <html> before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Before the first paint: which variant of the header's session controls to show. Allowed by hash. */}
+        <script dangerouslySetInnerHTML={{ __html: SESSION_HINT_SCRIPT }} />
+      </head>
       <body>
         <a href="#main" className="skip-link">
           Skip to content

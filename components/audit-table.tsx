@@ -1,5 +1,6 @@
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
-import { formatDateTime } from "@/lib/format";
+import { TimeText } from "./time-text";
+import { TableScroll } from "./table-scroll";
 
 interface AuditRow {
   id: string;
@@ -23,9 +24,10 @@ function describe(details: string | null): string {
 }
 
 /** Security events as a table: time, action, actor, subject, IP, details. */
-export function AuditTable({ events, caption }: { events: AuditRow[]; caption: string }) {
+export function AuditTable({ events, caption, timeZone }: { events: AuditRow[]; caption: string; timeZone: string }) {
+  const now = new Date(); // one reference for the whole table (a server component: nothing to hydrate)
   return (
-    <div className="table-wrap">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -42,18 +44,18 @@ export function AuditTable({ events, caption }: { events: AuditRow[]; caption: s
           {events.map((e) => (
             <tr key={e.id} data-action={e.action}>
               <td>
-                <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+                <TimeText date={e.createdAt} timeZone={timeZone} style="relative" now={now} />
               </td>
               <td>{AUDIT_ACTIONS[e.action as AuditAction] ?? e.action}</td>
               <td>{e.actorLabel}</td>
               <td>{e.subjectLabel ?? "—"}</td>
               <td>{e.ip ?? "—"}</td>
-              <td>{describe(e.details)}</td>
+              <td className="cell-wrap">{describe(e.details)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {events.length === 0 && <p className="muted">No events.</p>}
-    </div>
+    </TableScroll>
   );
 }

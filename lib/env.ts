@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "./format/time";
 
 // One place for every setting: parsed once, with development defaults, failing with a message that
 // names the variable. Documented in .env.example.
@@ -60,6 +61,14 @@ const schema = z
     PASSWORD_RESET_TTL: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
     /** Like Flask-Security-Too's SECURITY_CONFIRMABLE: new users confirm their e-mail before using /account. */
     REQUIRE_EMAIL_CONFIRMATION: boolean,
+    /**
+     * The festival's IANA time zone: every date and time is shown in it (lib/format/time.ts), whatever
+     * the server's or the visitor's zone.
+     */
+    FESTIVAL_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, "must be an IANA time zone name, e.g. America/Toronto or Europe/Berlin")
+      .default("America/Toronto"),
     /** Enables /test-only routes used by the e2e suite (never set in production). */
     MFO_TEST_ROUTES: boolean,
   })

@@ -2,6 +2,7 @@
 // every response, scripts/csp-hashes.ts (npm's postbuild step) replaces that baseline in the build with
 // a hash-based policy for the prerendered pages, and middleware.ts sends the nonce-based policy on pages
 // rendered per request.
+import { SESSION_HINT_SCRIPT_HASH } from "./session-hint-script";
 
 const BASE = [
   "default-src 'self'",
@@ -40,10 +41,12 @@ export function hashCsp(hashes: Iterable<string>): string {
 
 /**
  * Pages rendered per request (sign-in, sign-up, account, admin): only scripts carrying this response's
- * nonce, and what they load ('strict-dynamic'), run. Next.js puts the nonce on its own scripts.
+ * nonce, and what they load ('strict-dynamic'), run. Next.js puts the nonce on its own scripts; the root
+ * layout's one inline script (the header's session state, the same text on every page) is allowed by
+ * its hash, so the layout need not read the nonce (which would render every page per request).
  */
 export function nonceCsp(nonce: string, dev: boolean): string {
-  return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, ...BASE].join("; ");
+  return [`script-src 'self' 'nonce-${nonce}' 'strict-dynamic' '${SESSION_HINT_SCRIPT_HASH}'${dev ? " 'unsafe-eval'" : ""}`, ...BASE].join("; ");
 }
 
 export function newNonce(): string {

@@ -2,6 +2,7 @@ import "server-only";
 import { BUILT_IN_ROLES, SELF_SERVICE_ROLES } from "@/lib/auth/permissions";
 import type { UserAccess } from "@/lib/users/access";
 import type { AccountView } from "./view";
+import { env } from "@/lib/env";
 
 /** Everything /account shows, from the access record the guard already read: no further query. */
 export function accountView(user: UserAccess): AccountView {
@@ -23,5 +24,6 @@ export function accountView(user: UserAccess): AccountView {
       description: BUILT_IN_ROLES.find((r) => r.name === name)?.description ?? "",
       held: user.roles.includes(name),
     })),
+    timeZone: env().FESTIVAL_TIME_ZONE,
   };
 }

@@ -14,6 +14,8 @@ export interface AccountView {
   createdAt: string;
   signIns: { count: number; currentAt: string | null; currentIp: string | null; lastAt: string | null; lastIp: string | null };
   festivalRoles: FestivalRoleChoice[];
+  /** FESTIVAL_TIME_ZONE: the page shows every time in it (lib/format/time.ts). */
+  timeZone: string;
 }
 
 /** A refused request: why, and where the browser should go instead (sign-in, /session-ended, /confirm-email). */

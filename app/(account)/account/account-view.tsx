@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { TimeText } from "@/components/time-text";
 import type { AccountRefused, AccountView as Account } from "@/lib/account/view";
 import { FLASH_CHECK_EVENT } from "@/components/flash-message";
 import { SESSION_HINT_CHANGED_EVENT } from "@/lib/session-hint";
@@ -46,7 +46,9 @@ export function AccountView() {
 
   if (load.status !== "ready") {
     return (
-      <section className="panel" aria-labelledby="account-title" aria-busy={load.status === "loading"}>
+      // While loading, the panel keeps a screen's height (the loaded page is taller): the footer stays
+      // below the fold instead of jumping down when the data arrives (layout shift).
+      <section className={load.status === "loading" ? "panel reserve-screen" : "panel"} aria-labelledby="account-title" aria-busy={load.status === "loading"}>
         <h1 id="account-title">Your account</h1>
         {load.status === "loading" ? (
           <>
@@ -102,7 +104,7 @@ export function AccountView() {
           <div>
             <dt>Member since</dt>
             <dd>
-              <time dateTime={account.createdAt}>{formatDate(new Date(account.createdAt))}</time>
+              <TimeText date={account.createdAt} timeZone={account.timeZone} style="date" />
             </dd>
           </div>
         </dl>
@@ -124,13 +126,19 @@ export function AccountView() {
           <div>
             <dt>This sign-in</dt>
             <dd data-testid="current-sign-in">
-              {formatDateTime(signIns.currentAt ? new Date(signIns.currentAt) : null)} from {signIns.currentIp ?? "an unknown address"}
+              <TimeText date={signIns.currentAt} timeZone={account.timeZone} style="relative" /> from {signIns.currentIp ?? "an unknown address"}
             </dd>
           </div>
           <div>
             <dt>Previous sign-in</dt>
             <dd data-testid="last-sign-in">
-              {signIns.lastAt ? `${formatDateTime(new Date(signIns.lastAt))} from ${signIns.lastIp ?? "an unknown address"}` : "None"}
+              {signIns.lastAt ? (
+                <>
+                  <TimeText date={signIns.lastAt} timeZone={account.timeZone} style="relative" /> from {signIns.lastIp ?? "an unknown address"}
+                </>
+              ) : (
+                "None"
+              )}
             </dd>
           </div>
           <div>

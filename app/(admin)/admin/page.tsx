@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { dashboardStats } from "@/lib/users/admin";
 import { recentAuditEvents } from "@/lib/audit/query";
+import { env } from "@/lib/env";
 import { AuditTable } from "@/components/audit-table";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -34,7 +35,7 @@ export default async function AdminDashboard() {
       {recent && (
         <>
           <h2>Recent security events</h2>
-          <AuditTable events={recent} caption="Recent security events" />
+          <AuditTable events={recent} caption="Recent security events" timeZone={env().FESTIVAL_TIME_ZONE} />
           <p>
             <Link href="/admin/audit">The whole audit log</Link>
           </p>

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { isAuditAction, listAuditEvents } from "@/lib/audit/query";
 import { pageParam, param, withParams, type SearchParams } from "@/lib/admin/search-params";
+import { env } from "@/lib/env";
 import { AuditTable } from "@/components/audit-table";
 import { Pagination } from "@/components/pagination";
 
@@ -47,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </span>{" "}
         {total === 1 ? "event" : "events"}
       </p>
-      <AuditTable events={events} caption="Security events, newest first" />
+      <AuditTable events={events} caption="Security events, newest first" timeZone={env().FESTIVAL_TIME_ZONE} />
       <Pagination page={page} pageCount={pageCount} label="Pages of events" href={(p) => withParams("/admin/audit", query, { page: String(p) })} />
     </section>
   );

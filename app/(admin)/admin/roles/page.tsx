@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { listRoles } from "@/lib/roles/service";
 import { createRoleAction } from "./actions";
 import { RoleForm } from "./role-form";
+import { TableScroll } from "@/components/table-scroll";
 
 export const metadata: Metadata = { title: "Roles · Admin" };
 
@@ -15,7 +16,7 @@ export default async function RolesPage() {
   return (
     <section className="panel wide" aria-labelledby="roles-title">
       <h1 id="roles-title">Roles</h1>
-      <div className="table-wrap">
+      <TableScroll label="Roles and the permissions they grant">
         <table>
           <caption className="visually-hidden">Roles and the permissions they grant</caption>
           <thead>
@@ -32,14 +33,14 @@ export default async function RolesPage() {
                 <th scope="row">
                   <Link href={`/admin/roles/${r.id}`}>{r.name}</Link>
                 </th>
-                <td>{r.description || "—"}</td>
-                <td>{r.permissions.join(", ") || "—"}</td>
+                <td className="cell-wrap">{r.description || "—"}</td>
+                <td className="cell-wrap">{r.permissions.join(", ") || "—"}</td>
                 <td>{r.userCount}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {can(me, "roles.manage") && (
         <>
           <h2>New role</h2>

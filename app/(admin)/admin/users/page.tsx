@@ -4,9 +4,11 @@ import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { listUsers, USER_SORTS, type UserSort } from "@/lib/users/admin";
 import { listRoles } from "@/lib/roles/service";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { env } from "@/lib/env";
 import { pageParam, param, withParams, type SearchParams } from "@/lib/admin/search-params";
 import { Pagination } from "@/components/pagination";
+import { TableScroll } from "@/components/table-scroll";
+import { TimeText } from "@/components/time-text";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
@@ -26,6 +28,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const page = pageParam(params);
   const { total, users, pageCount } = await listUsers(prisma, { q, role, active, sort, page });
   const query = { q, role, status: active === undefined ? undefined : status, sort: sort === "created" ? undefined : sort };
+  const timeZone = env().FESTIVAL_TIME_ZONE;
+  const now = new Date();
   return (
     <section className="panel wide" aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>
@@ -73,7 +77,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </span>{" "}
         {total === 1 ? "user" : "users"}
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Users found">
         <table>
           <caption className="visually-hidden">Users, {SORT_LABELS[sort].toLowerCase()}</caption>
           <thead>
@@ -93,13 +97,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td>{u.name ?? "—"}</td>
                 <td>{u.active ? "Active" : "Inactive"}</td>
-                <td>{formatDate(u.createdAt)}</td>
-                <td>{formatDateTime(u.currentSignInAt)}</td>
+                <td>
+                  <TimeText date={u.createdAt} timeZone={timeZone} style="date" />
+                </td>
+                <td>
+                  <TimeText date={u.currentSignInAt} timeZone={timeZone} style="relative" now={now} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pagination page={page} pageCount={pageCount} label="Pages of users" href={(p) => withParams("/admin/users", query, { page: String(p) })} />
     </section>
   );

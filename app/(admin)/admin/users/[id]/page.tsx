@@ -6,8 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { getUserDetails } from "@/lib/users/admin";
 import { listRoles } from "@/lib/roles/service";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { listSessions } from "@/lib/auth/sessions";
+import { env } from "@/lib/env";
+import { TimeText } from "@/components/time-text";
 import { ActionForm } from "@/components/forms/action-form";
 import { SessionTable } from "@/components/session-table";
 import { endUserSessionsAction, grantRoleAction, revokeRoleAction, sendPasswordResetAction, setActiveAction } from "../actions";
@@ -25,6 +26,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     manage ? listRoles(prisma).then((roles) => roles.filter((r) => !held.includes(r.name))) : [],
     listSessions(prisma, user.id),
   ]);
+  const timeZone = env().FESTIVAL_TIME_ZONE;
+  const now = new Date();
   return (
     <section className="panel wide" aria-labelledby="user-title">
       <p>
@@ -42,7 +45,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </div>
         <div>
           <dt>Member since</dt>
-          <dd>{formatDate(user.createdAt)}</dd>
+          <dd>
+            <TimeText date={user.createdAt} timeZone={timeZone} style="date" />
+          </dd>
         </div>
         <div>
           <dt>Sign-ins</dt>
@@ -51,14 +56,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <div>
           <dt>Latest sign-in</dt>
           <dd>
-            {formatDateTime(user.currentSignInAt)}
+            <TimeText date={user.currentSignInAt} timeZone={timeZone} style="relative" now={now} />
             {user.currentSignInIp ? ` from ${user.currentSignInIp}` : ""}
           </dd>
         </div>
         <div>
           <dt>Sign-in before that</dt>
           <dd>
-            {formatDateTime(user.lastSignInAt)}
+            <TimeText date={user.lastSignInAt} timeZone={timeZone} style="relative" now={now} />
             {user.lastSignInIp ? ` from ${user.lastSignInIp}` : ""}
           </dd>
         </div>
