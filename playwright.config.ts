@@ -75,7 +75,7 @@ export default defineConfig({
       // The same build with REQUIRE_EMAIL_CONFIRMATION on, for tests/e2e/confirm-email.spec.ts.
       command: "bash tests/e2e/serve-second.sh",
       url: `${E2E.confirmBaseURL}/`,
-      timeout: 60_000,
+      timeout: 180_000, // the prepare step, then two processes booting on shared cores
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
