@@ -13,6 +13,8 @@ const serverEnv = {
   ADMIN_PASSWORD: E2E.admin.password,
   MFO_TEST_ROUTES: "true",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Both servers run clustered, as `npm start` does on a 2-core host: every test goes through it.
+  WEB_CONCURRENCY: "2",
   SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
   MAIL_FROM: "Music Festival Organizer <festival@e2e.test>",
   // Every test browses from localhost: per-address limits would trip on the suite itself. They are

@@ -20,7 +20,18 @@ parentPort.on("message", ({ id, op, a, b }) => {
 
 type Job = { id: number; op: "hash" | "compare"; a: string; b: string | number; resolve: (v: never) => void; reject: (e: Error) => void };
 
-const size = Math.max(1, Math.min(4, availableParallelism() - 1));
+/**
+ * Threads per server process. One process (`next start`, dev) keeps a core for its main thread and
+ * hashes on the rest, up to 4. With `npm start` on N processes (WEB_CONCURRENCY, set by
+ * scripts/start.mjs for its workers) the spare cores are split between them, so all processes' pools
+ * together stay within the cores; each still needs one thread.
+ */
+export function bcryptPoolSize(cores: number, processes: number): number {
+  return Math.max(1, Math.min(4, Math.floor((cores - 1) / Math.max(1, processes))));
+}
+
+const processes = Number(process.env.WEB_CONCURRENCY) || 1;
+const size = bcryptPoolSize(availableParallelism(), processes);
 const idle: Worker[] = [];
 const queue: Job[] = [];
 const running = new Map<Worker, Job>();

@@ -231,14 +231,40 @@ export async function listUsers(db: PrismaClient, query: UserQuery) {
     db.$queryRaw<{ id: string }[]>`SELECT id FROM User ${where} ${ORDER_SQL[query.sort]} LIMIT ${ADMIN_PAGE_SIZE} OFFSET ${offset}`,
   ]);
   const total = Number(n);
-  const rows = await db.user.findMany({
-    where: { id: { in: page.map((u) => u.id) } },
-    select: { id: true, email: true, name: true, active: true, createdAt: true, currentSignInAt: true },
-  });
+  // Raw SQL like the two above: Prisma compiles a findMany (its `in` list of 50 ids) anew on every call,
+  // which was a tenth of the page's CPU time.
+  const rows = page.length
+    ? await db.$queryRaw<ListedUserRow[]>`
+        SELECT id, email, name, active, createdAt, currentSignInAt FROM User
+        WHERE id IN (${Prisma.join(page.map((u) => u.id))})`
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const users = page.flatMap((u) => byId.get(u.id) ?? []);
+  const users = page.flatMap((u) => {
+    const r = byId.get(u.id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        active: Boolean(r.active),
+        createdAt: new Date(r.createdAt),
+        currentSignInAt: r.currentSignInAt === null ? null : new Date(r.currentSignInAt),
+      },
+    ];
+  });
   return { total, users, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
 }
+
+/** A row of the user list as SQLite returns it (booleans as 0/1, dates as numbers or text). */
+type ListedUserRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  active: number | boolean;
+  createdAt: Date | string | number;
+  currentSignInAt: Date | string | number | null;
+};
 
 export async function getUserDetails(db: PrismaClient, userId: string) {
   return db.user.findUnique({

@@ -1,7 +1,7 @@
 // Shared by the benchmark scripts: a production server on a temp database, real sign-ins, and
 // autocannon runs. Only ever talks to localhost.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -26,8 +26,17 @@ export function build() {
   run("npm", ["run", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
 
-/** Migrates a fresh temp database, seeds roles and an admin, then lets `seed` add rows. */
-export async function startServer(options: { port: number; seed?: (dbUrl: string) => Promise<void>; env?: Record<string, string> }): Promise<BenchServer> {
+/**
+ * Migrates a fresh temp database, seeds roles and an admin, then lets `seed` add rows, and serves the
+ * build as `npm start` does (scripts/start.mjs) with `processes` server processes (WEB_CONCURRENCY;
+ * default 1, one process as `next start`).
+ */
+export async function startServer(options: {
+  port: number;
+  seed?: (dbUrl: string) => Promise<void>;
+  env?: Record<string, string>;
+  processes?: number;
+}): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), "mfo-bench-"));
   const dbUrl = `file:${join(dir, "bench.db")}`;
   const baseUrl = `http://localhost:${options.port}`;
@@ -41,13 +50,14 @@ export async function startServer(options: { port: number; seed?: (dbUrl: string
     ADMIN_EMAIL: "admin@bench.test",
     ADMIN_PASSWORD: BENCH_PASSWORD,
     PORT: String(options.port),
+    WEB_CONCURRENCY: String(options.processes ?? 1),
     ...options.env,
   };
   run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prepare.ts", "--production"], env);
   if (options.seed) await options.seed(dbUrl);
   // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server there, for finding where the time goes.
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(options.port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...profile, "scripts/start.mjs", "--no-prepare"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
@@ -66,8 +76,7 @@ export async function startServer(options: { port: number; seed?: (dbUrl: string
     dbUrl,
     process: child,
     rssMiB() {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      return processTree(child.pid!).reduce((sum, pid) => sum + rssKiB(pid), 0) / 1024;
     },
     async stop() {
       child.kill("SIGTERM");
@@ -75,6 +84,29 @@ export async function startServer(options: { port: number; seed?: (dbUrl: string
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function rssKiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0; // gone meanwhile
+  }
+}
+
+/** `pid` and its children (the cluster's workers), from /proc. */
+function processTree(pid: number): number[] {
+  const children = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, "utf8"))?.[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [pid, ...children];
 }
 
 /** Inserts `count` participants sharing one precomputed password hash, in large batches. */
@@ -126,12 +158,20 @@ export interface Row {
   errors: number;
 }
 
-export async function measure(name: string, opts: { url: string; connections?: number; duration?: number; headers?: Record<string, string> }): Promise<Row> {
+/**
+ * autocannon on `url` for `duration` seconds. With `paths`, each connection requests them in turn, one
+ * after the other (a page and the requests it makes), and the row counts each request.
+ */
+export async function measure(
+  name: string,
+  opts: { url: string; connections?: number; duration?: number; headers?: Record<string, string>; paths?: string[] },
+): Promise<Row> {
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections ?? 10,
     duration: opts.duration ?? 10,
     headers: opts.headers,
+    requests: opts.paths?.map((path) => ({ method: "GET", path })),
   });
   const bad = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !/^[23]/.test(code))

@@ -19,6 +19,8 @@ export const E2E = {
   // locks, one whose DATABASE_URL points at a port where nothing answers.
   faultPort: port + 4,
   unreachablePort: port + 5,
+  // The clustered `npm start` that tests/e2e/cluster.spec.ts starts itself, to kill one of its workers.
+  clusterPort: port + 6,
   smtpPort: port + 10,
   mailWebPort: port + 11,
   admin: { email: "admin@festival.test", password: "organizers keep the festival running" },

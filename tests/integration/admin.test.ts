@@ -5,7 +5,7 @@ import { loadUserAccess } from "@/lib/users/access";
 import { startSession } from "@/lib/auth/sessions";
 import { CLI_OPERATOR, RuleError, userOperator, type Operator } from "@/lib/auth/operator";
 import { countActiveRoleManagers, deleteUser, grantRole, listUsers, revokeRole, setActive } from "@/lib/users/admin";
-import { createRole, deleteRole, findRoleId, setRolePermissions, updateRole } from "@/lib/roles/service";
+import { createRole, deleteRole, findRoleId, listRoleNames, listRoles, setRolePermissions, updateRole } from "@/lib/roles/service";
 import { setFestivalRoles } from "@/lib/roles/self-service";
 import { listAuditEvents } from "@/lib/audit/query";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -151,10 +151,15 @@ describe("listing", () => {
     expect(all.total).toBe(120);
     expect(all.users).toHaveLength(50);
     expect(all.users[0].email).toBe("zlist000@example.org");
+    // Read with raw SQL: the same values and types as Prisma's own reads give.
+    expect(all.users[0]).toEqual({ id: expect.any(String), email: "zlist000@example.org", name: null, active: false, createdAt: new Date(base), currentSignInAt: null });
+    expect(all.users[7]).toMatchObject({ name: "Zelda Lister", active: true, createdAt: new Date(base + 7000) });
     expect((await listUsers(t.db, { q: "zlist", sort: "email", page: 3 })).users.map((u) => u.email).at(-1)).toBe("zlist119@example.org");
     expect((await listUsers(t.db, { q: "zlist", active: false, sort: "created", page: 1 })).total).toBe(40);
     expect((await listUsers(t.db, { q: "Zelda", sort: "created", page: 1 })).users.map((u) => u.email)).toEqual(["zlist007@example.org"]);
     expect((await listUsers(t.db, { q: "list", sort: "created", page: 1 })).total).toBe(0); // a prefix, not a substring
+    // The list's role filter offers every role by name, as listRoles (which also counts and reads grants) has them.
+    expect(await listRoleNames(t.db)).toEqual((await listRoles(t.db)).map(({ id, name }) => ({ id, name })));
     const organizers = await listUsers(t.db, { role: "organizer", sort: "email", page: 1 });
     expect(organizers.users.map((u) => u.email)).toContain(organizer.email);
     expect(organizers.users.every((u) => !u.email.startsWith("zlist"))).toBe(true);

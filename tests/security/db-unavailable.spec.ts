@@ -18,7 +18,7 @@ const UNAVAILABLE_FORM = "The service is temporarily unavailable. Try again in a
 const LEAKS = /Error:|SQLITE|locking protocol|ECONNREFUSED|fetch failed|SELECT |P20\d\d|P10\d\d|\bat .+:\d+:\d+/;
 
 // Sign-ups (bcrypt) on shared cores, and a 10 s lock wait.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 class Server {
   private child?: ChildProcess;
@@ -35,7 +35,7 @@ class Server {
     });
     this.child.stdout?.on("data", (chunk) => (this.log += chunk));
     this.child.stderr?.on("data", (chunk) => (this.log += chunk));
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 150_000; // clustered (serve-second.sh): the prepare step, then two processes
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`server exited:\n${this.log}`);
       const up = await fetch(`${this.url}/`).then((r) => r.ok, () => false);

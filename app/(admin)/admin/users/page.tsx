@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/admin/guard";
 import { prisma } from "@/lib/db";
 import { listUsers, USER_SORTS, type UserSort } from "@/lib/users/admin";
-import { listRoles } from "@/lib/roles/service";
+import { listRoleNames } from "@/lib/roles/service";
 import { env } from "@/lib/env";
 import { pageParam, param, withParams, type SearchParams } from "@/lib/admin/search-params";
 import { Pagination } from "@/components/pagination";
@@ -22,7 +22,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const sort: UserSort = USER_SORTS.includes(sortParam as UserSort) ? (sortParam as UserSort) : "created";
   const status = param(params, "status");
   const active = status === "active" ? true : status === "inactive" ? false : undefined;
-  const roles = await listRoles(prisma);
+  const roles = await listRoleNames(prisma);
   const roleParam = param(params, "role");
   const role = roles.some((r) => r.name === roleParam) ? roleParam : undefined;
   const page = pageParam(params);
