@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { describeDevice } from "@/lib/auth/user-agent";
-import { formatDateTime } from "@/lib/format";
+import { TimeText } from "@/components/time-text";
 
 interface SessionRow {
   id: string;
@@ -19,12 +19,15 @@ export function SessionTable({
   caption,
   currentId,
   action,
+  timeZone,
 }: {
   sessions: SessionRow[];
   caption: string;
   /** The session of the request showing the list, marked "this device". */
   currentId?: string;
   action?: (session: SessionRow) => ReactNode;
+  /** The festival's zone (env().FESTIVAL_TIME_ZONE). */
+  timeZone: string;
 }) {
   if (!sessions.length) return <p className="muted">No active sessions.</p>;
   return (
@@ -48,8 +51,12 @@ export function SessionTable({
                 {session.id === currentId && <span className="tag"> This device</span>}
               </td>
               <td>{session.ip ?? "Unknown"}</td>
-              <td>{formatDateTime(session.createdAt)}</td>
-              <td>{formatDateTime(session.lastSeenAt)}</td>
+              <td>
+                <TimeText date={session.createdAt} timeZone={timeZone} style="relative" />
+              </td>
+              <td>
+                <TimeText date={session.lastSeenAt} timeZone={timeZone} style="relative" />
+              </td>
               {action && <td>{action(session)}</td>}
             </tr>
           ))}

@@ -7,12 +7,7 @@ import { e2eDb, formAlert, signIn, signInAsAdmin, signUpAndLand } from "../e2e/h
 // replays of issue 13, item 6. The rules themselves are attacked in roles.test.ts.
 
 async function sql(query: string, args: (string | number)[] = []) {
-  const db = e2eDb();
-  try {
-    return (await db.execute({ sql: query, args })).rows;
-  } finally {
-    db.close();
-  }
+  return (await e2eDb().execute({ sql: query, args })).rows;
 }
 
 /** A role made straight in the database, granting `permissions`. */

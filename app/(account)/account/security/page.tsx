@@ -40,6 +40,7 @@ export default async function SecurityPage() {
         <h2 id="sessions-title">Where you&apos;re signed in</h2>
         <p>Each browser you signed in with. If you do not recognise one, sign it out and change your password.</p>
         <SessionTable
+          timeZone={env().FESTIVAL_TIME_ZONE}
           sessions={sessions}
           caption="Your sessions"
           currentId={user.session.id}

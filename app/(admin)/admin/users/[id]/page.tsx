@@ -98,6 +98,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <h2 id="sessions-title">Sessions</h2>
       <SessionTable
+        timeZone={timeZone}
         sessions={sessions}
         caption={`Sessions of ${user.email}`}
         currentId={me.session.id}
