@@ -1,7 +1,8 @@
 // `npm run bench:syllabus`: serves the production build on a temp database holding the demo festival
 // (`mfo demo`: about 290 classes) and measures the public syllabus against the static home page and a
 // trivial page rendered per request, with autocannon on loopback. Prints a table; the figures are in
-// docs/decisions/syllabus-caching.md. Flags: --no-build, --duration=N (default 10). BENCH_PORT (3400).
+// docs/decisions/syllabus-caching.md. Flags: --no-build, --duration=N (default 10). BENCH_PORT (3400),
+// BENCH_CONNECTIONS (10).
 import { spawnSync } from "node:child_process";
 import { build, measure, printTable, startServer, type Row } from "./server";
 
@@ -29,8 +30,9 @@ async function main() {
     ];
     for (const [, path] of cases) await measure("warm-up", { url: base + path, duration: 2 });
     const rows: Row[] = [];
-    for (const [name, path] of cases) rows.push(await measure(name, { url: base + path, duration }));
-    console.log(`\n${duration} s per case, 10 connections\n`);
+    const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+    for (const [name, path] of cases) rows.push(await measure(name, { url: base + path, duration, connections }));
+    console.log(`\n${duration} s per case, ${connections} connections\n`);
     printTable(rows);
     const bytes = async (path: string) => (await (await fetch(base + path)).arrayBuffer()).byteLength;
     console.log(`\nHTML: /syllabus ${Math.round((await bytes("/syllabus")) / 1024)} kB, /syllabus/1010A ${Math.round((await bytes("/syllabus/1010A")) / 1024)} kB`);
