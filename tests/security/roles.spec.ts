@@ -57,6 +57,7 @@ async function replay(page: Page, request: Captured) {
 
 test.describe("finding 5: every admin page checks admin.access itself, against the database", () => {
   test("a user whose role lost admin.access gets 403 and no rows, on a page load and on a client navigation (RSC: 1)", async ({ page }) => {
+    test.setTimeout(180_000); // a sign-up and a sign-in (bcrypt) on a shared 2-core machine
     const role = await makeRole(["admin.access", "users.read"]);
     await signInHolding(page, "demoted", role.name);
     // A user the list shows first (newest), whose address must not leak.
@@ -79,8 +80,12 @@ test.describe("finding 5: every admin page checks admin.access itself, against t
     const full = await page.request.get("/admin/users", { maxRedirects: 0 });
     expect(full.status()).toBe(403);
     expect(await full.text()).not.toContain(marker);
+    // The client navigation renders the page alone (the (admin) layout is not re-rendered): the page's
+    // own check refuses it, so the payload carries the 403 boundary and no row. Its HTTP status stays
+    // 200: Next.js streams a navigation's payload before the page runs; only the middleware could
+    // answer 403 sooner, and it reads the token's (stale) claims.
     const rsc = await replay(page, navigation);
-    expect(rsc.status).toBe(403);
+    expect(rsc.body).toContain("NEXT_HTTP_ERROR_FALLBACK;403");
     expect(rsc.body).not.toContain(marker);
     expect(rsc.body).not.toContain("match-count");
   });
@@ -88,6 +93,7 @@ test.describe("finding 5: every admin page checks admin.access itself, against t
 
 test.describe("finding 1: festival roles grant no permission", () => {
   test("the role form says so and refuses a permission ticked on teacher anyway", async ({ page }) => {
+    test.setTimeout(120_000);
     await signInAsAdmin(page);
     const [teacher] = await sql("SELECT id FROM Role WHERE key = 'teacher'");
     await page.goto(`/admin/roles/${teacher.id}`);
