@@ -24,6 +24,8 @@ const serverEnv = {
   EMAIL_IP_LIMIT: "100000",
 };
 
+const FESTIVAL_SPECS = ["e2e/festival-admin.spec.ts", "e2e/entries.spec.ts"];
+
 export default defineConfig({
   testDir: "tests",
   testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
@@ -51,7 +53,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", testIgnore: FESTIVAL_SPECS, use: { ...devices["Desktop Chrome"] } },
+    // Both festival specs decide which season is current on the shared server: they run after the
+    // rest, one after the other (each is serial inside).
+    { name: "festival-admin", testMatch: FESTIVAL_SPECS[0], dependencies: ["chromium"], use: { ...devices["Desktop Chrome"] } },
+    { name: "festival-entries", testMatch: FESTIVAL_SPECS[1], dependencies: ["festival-admin"], use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: [
     {
       // maildev: a real SMTP server on loopback; the tests read what arrived through its REST API.
