@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse, type Response } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { E2E } from "../e2e/env";
@@ -73,11 +73,23 @@ test.describe("a database another process holds locked", () => {
   const dbFile = join(dir, "fault.db");
   test.use({ baseURL: server.url });
   test.beforeAll(async () => {
-    await server.start("bash", ["tests/e2e/serve-second.sh"], { DATABASE_URL: `file:${dbFile}`, SIGN_UP_IP_LIMIT: "1000" });
+    // Without MFO_TEST_ROUTES, as in production (whatever the shell running the suite has set).
+    await server.start("bash", ["tests/e2e/serve-second.sh"], { DATABASE_URL: `file:${dbFile}`, SIGN_UP_IP_LIMIT: "1000", MFO_TEST_ROUTES: "false" });
   });
   test.afterAll(() => {
     server.stop();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("without MFO_TEST_ROUTES the test-only route is a 404 and start-up warns of nothing", async ({ request }) => {
+    const crash = await request.get("/test-only/crash");
+    expect(crash.status()).toBe(404);
+    expect(await crash.text()).not.toContain("Deliberate failure");
+    expect(server.log).toContain("mfo: database ready");
+    expect(server.log).not.toContain("MFO_TEST_ROUTES");
+    // The shared e2e server runs with the flag: it serves the route (500 page) and said so at start-up.
+    expect((await request.get(`${E2E.baseURL}/test-only/crash`)).status()).toBe(500);
+    expect(readFileSync(".e2e/server.log", "utf8")).toContain("mfo: WARNING: MFO_TEST_ROUTES is on");
   });
 
   test("503 page in the site layout and one log line while locked; /account works again once released", async ({ page }) => {
@@ -111,6 +123,7 @@ test.describe("a DATABASE_URL where no libSQL server answers", () => {
     // No prepare step (it would fail on the migrations): just the build, pointed at a closed port.
     await server.start("node_modules/.bin/next", ["start", "--port", String(E2E.unreachablePort)], {
       DATABASE_URL: `http://127.0.0.1:${await closedPort()}`,
+      MFO_TEST_ROUTES: "false",
     });
   });
   test.afterAll(() => server.stop());

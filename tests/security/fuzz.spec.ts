@@ -1,10 +1,11 @@
 import { request as httpRequest } from "node:http";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { E2E } from "../e2e/env";
 import { signUpAndLand } from "../e2e/helpers";
 
 // Posts malformed input straight to the forms' server actions, as a script would (no browser, no
-// client-side checks), and asserts the server never answers 5xx. Seeded, so a failure reproduces.
+// client-side checks), and asserts every answer is one a form should give (never a 5xx). Seeded, so a
+// failure reproduces.
 
 function mulberry32(seed: number) {
   return () => {
@@ -51,11 +52,38 @@ async function actionFields(request: APIRequestContext, path: string): Promise<R
   return forms.at(-1) ?? {};
 }
 
-/** Posts 500 seeded random submissions of `names` to the form's action, as a script would; no 5xx. */
-async function fuzzForm(request: APIRequestContext, path: string, action: Record<string, string>, names: readonly string[]) {
+/**
+ * What an answer to a form post may be: the form again with a message next to a field or above it
+ * (HTTP 200, the action's own hidden fields present again), a redirect to where the form leads, 413 for
+ * a body over the limit, or 403 for a post from another origin.
+ */
+type Kind = "message" | "redirect" | "413" | "403";
+
+async function kindOf(response: APIResponse, path: string, redirects: RegExp | null): Promise<{ kind: Kind; detail: string } | { unexpected: string }> {
+  const status = response.status();
+  if (status === 413 || status === 403) return { kind: String(status) as Kind, detail: "" };
+  if (status >= 300 && status < 400) {
+    const location = response.headers()["location"] ?? "";
+    const to = new URL(location, E2E.baseURL);
+    if (redirects && to.origin === E2E.baseURL && redirects.test(to.pathname)) return { kind: "redirect", detail: to.pathname };
+    return { unexpected: `${status} to ${location}` };
+  }
+  if (status !== 200) return { unexpected: `status ${status}` };
+  const html = await response.text();
+  const messages = [...html.matchAll(/<p [^>]*role="alert"[^>]*>([^<]+)<\/p>/g)].map((m) => m[1].trim()).filter(Boolean);
+  if (messages.length > 0 && html.includes('name="$ACTION')) return { kind: "message", detail: messages[0] };
+  return { unexpected: `200 without a message on the form (${path})` };
+}
+
+/**
+ * Posts 500 seeded random submissions of `names` to the form's action, as a script would. Every
+ * answer is one of the expected kinds (never a 5xx, never a bare page); every 50th is posted from
+ * another origin and must be refused with 403.
+ */
+async function fuzzForm(request: APIRequestContext, path: string, action: Record<string, string>, names: readonly string[], redirects: RegExp | null = null) {
   expect(Object.keys(action).some((k) => k.startsWith("$ACTION")), `${path} has a server-action form`).toBe(true);
   const rand = mulberry32(path.length * 7919 + names.length);
-  const statuses = new Map<number, number>();
+  const kinds = new Map<string, number>();
   for (let i = 0; i < 500; i++) {
     const multipart: Record<string, Value> = { ...action };
     for (const name of names) {
@@ -63,36 +91,57 @@ async function fuzzForm(request: APIRequestContext, path: string, action: Record
       if (value === undefined) delete multipart[name];
       else multipart[name] = value;
     }
-    const response = await request.post(path, { multipart, headers: { Origin: E2E.baseURL }, maxRedirects: 0 });
-    statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
-    expect(response.status(), `input #${i}: ${JSON.stringify(Object.fromEntries(names.map((n) => [n, String(multipart[n] ?? "<missing>").slice(0, 80)])))}`).toBeLessThan(500);
+    const crossOrigin = i % 50 === 49;
+    const response = await request.post(path, { multipart, headers: { Origin: crossOrigin ? "https://evil.example" : E2E.baseURL }, maxRedirects: 0 });
+    const input = `input #${i}: ${JSON.stringify(Object.fromEntries(names.map((n) => [n, String(multipart[n] ?? "<missing>").slice(0, 80)])))}`;
+    expect(response.status(), input).toBeLessThan(500);
+    const answer = await kindOf(response, path, redirects);
+    expect("unexpected" in answer ? answer.unexpected : "", input).toBe("");
+    if ("unexpected" in answer) continue;
+    if (crossOrigin) expect(answer.kind, input).toBe("403");
+    else expect(answer.kind, input).not.toBe("403");
+    const key = answer.kind === "413" || answer.kind === "403" ? answer.kind : `${answer.kind}: ${answer.detail}`;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
-  console.log(`${path} [${names.join(", ")}]: statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(`${path} [${names.join(", ")}]: ${JSON.stringify(Object.fromEntries(kinds))}`);
+  // The random inputs reach the validation: a form's own messages are among the answers, not only refusals.
+  expect([...kinds.keys()].some((k) => k.startsWith("message: ")), `${path}: some answers are validation messages`).toBe(true);
+  return kinds;
 }
 
-const FORMS = {
-  "/sign-in": ["email", "password", "callbackUrl"],
-  "/sign-up": ["email", "password", "confirmPassword", "callbackUrl"],
-  "/forgot-password": ["email"],
-} as const;
+// Each form's fields, and where it may redirect (a sign-up with a valid pair goes to its callbackUrl,
+// which the sanitiser keeps on this site; forgot-password always to its "sent" page).
+const FORMS: Record<string, { names: readonly string[]; redirects: RegExp | null }> = {
+  "/sign-in": { names: ["email", "password", "callbackUrl"], redirects: null },
+  "/sign-up": { names: ["email", "password", "confirmPassword", "callbackUrl"], redirects: /^\// },
+  "/forgot-password": { names: ["email"], redirects: /^\/forgot-password\/sent$/ },
+};
 
-for (const [path, names] of Object.entries(FORMS)) {
-  test(`500 malformed submissions to ${path} never get a 5xx`, async ({ request }) => {
+for (const [path, { names, redirects }] of Object.entries(FORMS)) {
+  test(`500 malformed submissions to ${path} get a message, a redirect, 413 or 403, never a 5xx`, async ({ request }) => {
     test.setTimeout(300_000);
-    await fuzzForm(request, path, await actionFields(request, path), names);
+    await fuzzForm(request, path, await actionFields(request, path), names, redirects);
   });
 }
 
 // The signed-in forms rendered on the server: change password and change e-mail, with a real session.
 // (The /account page's two forms are drawn in the browser; account-bad-input.spec.ts and
 // admin-console.spec.ts send them oversized, missing and forged values.)
-test("500 malformed submissions to each form on /account/security never get a 5xx", async ({ page }) => {
+test("500 malformed submissions to each form on /account/security get a message, 413 or 403; the session still works", async ({ page }) => {
   test.setTimeout(600_000);
-  await signUpAndLand(page, "fuzz");
+  const email = await signUpAndLand(page, "fuzz");
   const forms = (await formsOn(page.request, "/account/security")).filter((f) => Object.keys(f).some((k) => k.startsWith("$ACTION")));
   expect(forms).toHaveLength(2);
   await fuzzForm(page.request, "/account/security", forms[0], ["currentPassword", "newPassword", "confirmPassword"]);
   await fuzzForm(page.request, "/account/security", forms[1], ["newEmail", "currentPassword"]);
+  // Nothing the fuzz sent changed the account or ended the session: the same cookie still reads the
+  // account's data, and the page renders its forms.
+  const data = await page.request.get("/api/account");
+  expect(data.status()).toBe(200);
+  expect(await data.text()).toContain(email);
+  await page.goto("/account/security");
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page.getByLabel("Current password").first()).toBeVisible();
 });
 
 test("a request body over the limit is refused without a 5xx", async ({ request }) => {
