@@ -8,7 +8,8 @@ import { signIn, signUp, uniqueEmail } from "../e2e/helpers";
 // (playwright.config.ts); each test here comes from its own address (X-Forwarded-For, read as the
 // trusted proxy's entry), so it neither trips nor is tripped by the other tests.
 test.use({ baseURL: E2E.confirmBaseURL });
-test.describe.configure({ timeout: 300_000 });
+// Twenty sign-ups hash twenty passwords: minutes on a loaded two-core machine.
+test.describe.configure({ timeout: 600_000 });
 
 const TOO_MANY = /Too many attempts\. Try again in \d+ minutes?\./;
 // A sign-up hashes a password: on a loaded machine one answer can take well over the default 10 s.
