@@ -63,13 +63,13 @@ describe("the last user who can manage roles", () => {
 describe("granting", () => {
   it("refuses a role whose permissions the granter does not hold, and ticking a permission they lack", async () => {
     const manager = await make("user-manager@example.org");
-    const role = await createRole(t.db, CLI_OPERATOR, { name: "user-managers", permissions: ["admin.access", "users.read", "users.manage", "audit.read"] });
+    const role = await createRole(t.db, CLI_OPERATOR, { name: "user-managers", permissions: ["admin.access", "users.read", "users.manage", "audit.read", "festival.read"] });
     await grantRole(t.db, CLI_OPERATOR, manager.id, "user-managers");
     const op = await operatorFor(manager.id);
     const target = await make("target@example.org");
-    await expect(grantRole(t.db, op, target.id, "admin")).rejects.toThrow("it grants roles.manage, which you do not hold");
+    await expect(grantRole(t.db, op, target.id, "admin")).rejects.toThrow("it grants roles.manage, festival.manage, which you do not hold");
     expect(await grantRole(t.db, op, target.id, "organizer")).toBe("granted");
-    await expect(setRolePermissions(t.db, op, role.id, ["admin.access", "users.read", "users.manage", "audit.read", "roles.manage"])).rejects.toThrow(
+    await expect(setRolePermissions(t.db, op, role.id, ["admin.access", "users.read", "users.manage", "audit.read", "festival.read", "roles.manage"])).rejects.toThrow(
       "You cannot grant roles.manage",
     );
     await expect(createRole(t.db, op, { name: "sneaky", permissions: ["roles.manage"] })).rejects.toThrow(RuleError);

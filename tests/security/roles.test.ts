@@ -127,7 +127,7 @@ describe("finding 8 and the deletable participant: built-in roles are keyed, kep
       await ensureBuiltInRoles(db.db, (m) => warnings.push(m));
       const organizer = await db.db.role.findUnique({ where: { key: "organizer" }, select: { name: true, id: true } });
       expect(organizer?.name).toBe("organizer");
-      expect(await getRole(db.db, organizer!.id)).toMatchObject({ permissions: ["admin.access", "audit.read", "users.read"] });
+      expect(await getRole(db.db, organizer!.id)).toMatchObject({ permissions: ["admin.access", "audit.read", "festival.read", "users.read"] });
       expect(await getRole(db.db, role.id)).toMatchObject({ name: "role-managers", permissions: ["admin.access", "roles.manage", "users.read"] });
     } finally {
       await db.cleanup();
@@ -180,7 +180,7 @@ describe("found by reading: nobody acts on a user who holds a permission they la
     const admin = await make(["admin"]);
     const op = await operatorFor(manager.id);
     const before = (await loadUserAccess(t.db, admin.id))!;
-    const refusal = `they hold audit.read, roles.manage, which you do not`;
+    const refusal = `they hold audit.read, festival.manage, festival.read, roles.manage, which you do not`;
     await expect(revokeRole(t.db, op, admin.id, "admin")).rejects.toThrow(refusal);
     await expect(setActive(t.db, op, admin.id, false)).rejects.toThrow(refusal);
     await expect(deleteUser(t.db, op, admin.id)).rejects.toThrow(refusal);

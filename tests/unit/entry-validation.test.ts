@@ -73,6 +73,6 @@ describe("festival formats", () => {
     expect(parseMoney("-1")).toBeNull();
     expect(parseMoney("1.234")).toBeNull();
     expect(formatCents(123456)).toBe("$1,234.56");
-    expect(formatCalendarDate(new Date("2027-03-04T00:00:00Z"))).toBe("March 4, 2027");
+    expect(formatCalendarDate(new Date("2027-03-04T00:00:00Z"))).toBe("4 March 2027");
   });
 });
