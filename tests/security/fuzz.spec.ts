@@ -38,9 +38,10 @@ function fuzzValue(rand: () => number): Value | undefined {
 }
 
 /** Each form's hidden fields on a page (the server action's id and bound state), in page order. */
-async function formsOn(request: APIRequestContext, path: string): Promise<Record<string, string>[]> {
+async function formsOn(request: APIRequestContext, path: string, withField?: string): Promise<Record<string, string>[]> {
   const html = await (await request.get(path)).text();
-  return [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map(([form]) =>
+  const forms = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map(([form]) => form);
+  return forms.filter((form) => !withField || form.includes(`name="${withField}"`)).map((form) =>
     Object.fromEntries(
       [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1], (m[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")]),
     ),
@@ -130,10 +131,15 @@ for (const [path, { names, redirects }] of Object.entries(FORMS)) {
 test("500 malformed submissions to each form on /account/security get a message, 413 or 403; the session still works", async ({ page }) => {
   test.setTimeout(600_000);
   const email = await signUpAndLand(page, "fuzz");
-  const forms = (await formsOn(page.request, "/account/security")).filter((f) => Object.keys(f).some((k) => k.startsWith("$ACTION")));
-  expect(forms).toHaveLength(2);
-  await fuzzForm(page.request, "/account/security", forms[0], ["currentPassword", "newPassword", "confirmPassword"]);
-  await fuzzForm(page.request, "/account/security", forms[1], ["newEmail", "currentPassword"]);
+  // The page also has the sessions' sign-out forms; the two with a current password are fuzzed here.
+  const actionForm = async (field: string) =>
+    (await formsOn(page.request, "/account/security", field)).find((f) => Object.keys(f).some((k) => k.startsWith("$ACTION")));
+  const passwordForm = await actionForm("newPassword");
+  const emailForm = await actionForm("newEmail");
+  expect(passwordForm, "the change-password form").toBeTruthy();
+  expect(emailForm, "the change-e-mail form").toBeTruthy();
+  await fuzzForm(page.request, "/account/security", passwordForm!, ["currentPassword", "newPassword", "confirmPassword"]);
+  await fuzzForm(page.request, "/account/security", emailForm!, ["newEmail", "currentPassword"]);
   // Nothing the fuzz sent changed the account or ended the session: the same cookie still reads the
   // account's data, and the page renders its forms.
   const data = await page.request.get("/api/account");

@@ -62,7 +62,10 @@ test.describe("finding 5: every admin page checks admin.access itself, against t
     await signInHolding(page, "demoted", role.name);
     // A user the list shows first (newest), whose address must not leak.
     const marker = `leak-marker-${randomUUID().slice(0, 8)}@example.org`;
-    await sql("INSERT INTO User (id, email, createdAt, updatedAt) VALUES (?, ?, ?, ?)", [`marker-${randomUUID()}`, marker, Date.now() + 86_400_000, Date.now()]);
+    // Stored as Prisma stores dates (ISO text): SQLite sorts every integer below every text, so a number
+    // here would put the marker last, off the first page, once the suite has made fifty users.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    await sql("INSERT INTO User (id, email, createdAt, updatedAt) VALUES (?, ?, ?, ?)", [`marker-${randomUUID()}`, marker, tomorrow, tomorrow]);
 
     // The client navigation from the dashboard to Users: an RSC request that renders below the layout.
     const navigation = await capture(
@@ -76,14 +79,14 @@ test.describe("finding 5: every admin page checks admin.access itself, against t
     expect(await (await page.request.get("/admin/users")).text()).toContain(marker);
 
     await sql("DELETE FROM RolePermission WHERE roleId = ? AND permissionId = (SELECT id FROM Permission WHERE name = 'admin.access')", [role.id]);
-    // The token still says admin.access (the middleware lets it through); the database does not.
+    // The session cookie is still valid (the middleware lets it through); the database refuses.
     const full = await page.request.get("/admin/users", { maxRedirects: 0 });
     expect(full.status()).toBe(403);
     expect(await full.text()).not.toContain(marker);
     // The client navigation renders the page alone (the (admin) layout is not re-rendered): the page's
     // own check refuses it, so the payload carries the 403 boundary and no row. Its HTTP status stays
-    // 200: Next.js streams a navigation's payload before the page runs; only the middleware could
-    // answer 403 sooner, and it reads the token's (stale) claims.
+    // 200: Next.js streams a navigation's payload before the page runs; the middleware, which
+    // sees only that a session cookie is there, cannot answer 403 sooner.
     const rsc = await replay(page, navigation);
     expect(rsc.body).toContain("NEXT_HTTP_ERROR_FALLBACK;403");
     expect(rsc.body).not.toContain(marker);
