@@ -1,5 +1,4 @@
 import "server-only";
-import { updateTag } from "next/cache";
 import type { z } from "zod";
 import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
@@ -9,12 +8,11 @@ import { setFlash } from "@/lib/flash";
 import { firstFieldErrors } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
 import { FieldRuleError } from "./organizer";
-import { SYLLABUS_TAG } from "./syllabus";
 
 // One shape for every organizer action on the festival: the guard first (festival.manage, else 403,
 // before the form is even read), then the form's zod schema, then the service; a rule's refusal goes
-// next to its field (or above the button), success expires the public syllabus's cache (so /syllabus
-// shows the change on the next request), leaves a flash message and redirects.
+// next to its field (or above the button), success leaves a flash message and redirects. (The services
+// bump the syllabus version themselves, so /syllabus shows the change on the next request.)
 
 export async function festivalOperator(from: string): Promise<Operator> {
   const me = await requireAdmin("festival.manage", from);
@@ -59,7 +57,6 @@ export async function festivalFinish<K extends string>(
     if (error instanceof RuleError) return { values, errors: { form: error.message } as FormState<K>["errors"] };
     throw error;
   }
-  updateTag(SYLLABUS_TAG);
   const { flash, redirectTo } = success();
   await setFlash(flash);
   redirect(redirectTo);

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { RuleError, type Operator } from "@/lib/auth/operator";
+import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
 import type { ClassInput } from "@/lib/validation/festival";
 import { classCode, parseClassCode } from "./names";
@@ -91,6 +92,7 @@ export async function createClass(db: PrismaClient, op: Operator, seasonId: stri
       if (!season) throw new FieldRuleError("seasonId", "Choose a season");
       await checkLookups(tx, input);
       const created = await tx.festivalClass.create({ data: { ...input, seasonId }, select: { id: true } });
+      await markChanged(tx, "syllabus");
       await recordAudit(tx, {
         action: "festival.class_created",
         actor: op.actor,
@@ -113,6 +115,7 @@ export async function updateClass(db: PrismaClient, op: Operator, id: string, in
       if (!before) throw new RuleError("No such class", "not_found");
       await checkLookups(tx, input);
       await tx.festivalClass.update({ where: { id }, data: input });
+      await markChanged(tx, "syllabus");
       // Only what changed, so the audit log says what happened ("fee 2500 -> 3000").
       const changed = Object.fromEntries(
         Object.entries(input)
@@ -138,6 +141,7 @@ export async function deleteClass(db: PrismaClient, op: Operator, id: string): P
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new RuleError(`Class ${classCode(row)} has entries: it cannot be deleted`);
       throw error;
     });
+    await markChanged(tx, "syllabus");
     await recordAudit(tx, { action: "festival.class_deleted", actor: op.actor, subject: { id, label: `${classCode(row)} ${row.name}` }, ip: op.ip });
   });
 }

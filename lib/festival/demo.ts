@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CLI_OPERATOR, RuleError } from "@/lib/auth/operator";
 import { createUser } from "@/lib/users/service";
+import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
 import { normaliseName } from "./names";
 import { createSeason } from "./seasons";
@@ -305,6 +306,7 @@ export async function loadDemo(db: PrismaClient, now = new Date()): Promise<Demo
       await inChunks(entries, (data) => tx.entry.createMany({ data: data.map((e) => ({ ...e, createdById: e.accountId, updatedById: e.accountId })) }));
       await inChunks(performers, (data) => tx.entryPerformer.createMany({ data }), 500);
       await inChunks(entryPieces, (data) => tx.entryPiece.createMany({ data }), 500);
+      await markChanged(tx, "syllabus");
       await recordAudit(tx, {
         action: "festival.season_updated",
         actor: "cli",

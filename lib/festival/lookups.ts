@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RuleError, type Operator } from "@/lib/auth/operator";
+import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
 import type { LookupInput, PerformanceTypeInput } from "@/lib/validation/festival";
 import { assertManager, refusingDuplicates, type Tx } from "./organizer";
@@ -41,6 +42,7 @@ function typeFields(input: LookupData) {
 }
 
 async function write(tx: Tx, kind: LookupKind, id: string | null, input: LookupData): Promise<{ id: string }> {
+  await markChanged(tx, "syllabus");
   const data = { name: input.name, sortOrder: input.sortOrder };
   const select = { id: true };
   switch (kind) {
@@ -110,6 +112,7 @@ export async function deleteLookup(db: PrismaClient, op: Operator, kind: LookupK
     if (kind === "discipline") await tx.discipline.delete({ where: { id } });
     else if (kind === "level") await tx.level.delete({ where: { id } });
     else await tx.performanceType.delete({ where: { id } });
+    await markChanged(tx, "syllabus");
     await recordAudit(tx, { action: "festival.lookup_deleted", actor: op.actor, subject: { id, label: row.name }, ip: op.ip, details: { kind } });
   });
 }
@@ -123,6 +126,7 @@ export async function ensureStandardLookups(db: PrismaClient): Promise<void> {
   if (disciplines === 0) await db.discipline.createMany({ data: STANDARD_DISCIPLINES.map((name, i) => ({ name, sortOrder: (i + 1) * 10 })) });
   if (levels === 0) await db.level.createMany({ data: STANDARD_LEVELS.map((name, i) => ({ name, sortOrder: (i + 1) * 10 })) });
   if (types === 0) await db.performanceType.createMany({ data: STANDARD_PERFORMANCE_TYPES.map((t, i) => ({ ...t, sortOrder: (i + 1) * 10 })) });
+  if (disciplines === 0 || levels === 0 || types === 0) await markChanged(db, "syllabus");
 }
 
 /** The three lists as <select> options (id, name), for the class form and the filters. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RuleError, type Operator } from "@/lib/auth/operator";
+import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
 import type { SeasonInput } from "@/lib/validation/festival";
 import { assertManager, refusingDuplicates, type Tx } from "./organizer";
@@ -37,6 +38,7 @@ export async function createSeason(db: PrismaClient, op: Operator, input: Season
         const season = await tx.season.create({ data: fields(input), select: { id: true, name: true } });
         const current = input.makeCurrent || (await tx.season.count({ where: { isCurrent: true } })) === 0;
         if (current) await makeCurrentIn(tx, season.id);
+        await markChanged(tx, "syllabus");
         await recordAudit(tx, { action: "festival.season_created", actor: op.actor, subject: { id: season.id, label: season.name }, ip: op.ip, details: { current } });
         return { ...season, isCurrent: current };
       }),
@@ -54,6 +56,7 @@ export async function updateSeason(db: PrismaClient, op: Operator, id: string, i
         await tx.season.update({ where: { id }, data: fields(input) });
         const madeCurrent = input.makeCurrent && !before.isCurrent;
         if (madeCurrent) await makeCurrentIn(tx, id);
+        await markChanged(tx, "syllabus");
         await recordAudit(tx, {
           action: "festival.season_updated",
           actor: op.actor,
@@ -74,6 +77,7 @@ export async function setCurrentSeason(db: PrismaClient, op: Operator, id: strin
     if (season.isCurrent) throw new RuleError(`${season.name} is already the current season`, "invalid");
     const previous = await tx.season.findFirst({ where: { isCurrent: true }, select: { name: true } });
     await makeCurrentIn(tx, id);
+    await markChanged(tx, "syllabus");
     await recordAudit(tx, { action: "festival.season_made_current", actor: op.actor, subject: { id, label: season.name }, ip: op.ip, details: { previous: previous?.name ?? null } });
   });
 }

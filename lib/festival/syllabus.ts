@@ -2,16 +2,17 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { prisma } from "@/lib/db";
 import { classCode } from "./names";
+import { cacheVersion } from "@/lib/cache/versions";
 import type { SyllabusClass } from "./syllabus-filter";
 
 // The public syllabus (/syllabus, /syllabus/[code]): the current season's classes and the lookups, read
-// as one plain object and kept in Next's data cache. Organizer actions in this app expire it at once
-// (updateTag(SYLLABUS_TAG)); a change made elsewhere (the CLI, an import, another process) is seen within
-// SYLLABUS_MAX_AGE_SECONDS: the cache refreshes after half of it, and an entry older than all of it is
-// never served (stale-while-revalidate alone would serve a day-old entry to the first visitor of the day).
-// See docs/decisions/syllabus-caching.md.
+// as one plain object and kept in Next's data cache, keyed by the syllabus's version (lib/cache/versions.ts),
+// which every change bumps in its own transaction: each view reads that one number, so any server process
+// serves a change at its next request, whoever made it (an organizer on another cluster worker, the CLI,
+// an import). (Next's tag expiry, updateTag, would reach only the process that ran the action.) As a
+// backstop for a change written around the services (hand-edited SQL), a copy older than
+// SYLLABUS_MAX_AGE_SECONDS is never served. See docs/decisions/syllabus-caching.md.
 
-export const SYLLABUS_TAG = "syllabus";
 export const SYLLABUS_MAX_AGE_SECONDS = 60;
 
 export interface Syllabus {
@@ -20,11 +21,13 @@ export interface Syllabus {
   levels: string[];
   performanceTypes: string[];
   classes: SyllabusClass[];
+  /** The syllabus version this copy was read at (lib/cache/versions.ts). */
+  version: number;
   /** When this copy was read from the database (ms since the epoch). */
   loadedAt: number;
 }
 
-async function loadSyllabus(): Promise<Syllabus> {
+async function loadSyllabus(version: number): Promise<Syllabus> {
   const name = { select: { name: true } };
   const [season, disciplines, levels, performanceTypes] = await Promise.all([
     prisma.season.findFirst({
@@ -69,16 +72,21 @@ async function loadSyllabus(): Promise<Syllabus> {
       testPieces: c.testPieces,
       description: c.description,
     })),
+    version,
     loadedAt: Date.now(),
   };
 }
 
-const cachedSyllabus = unstable_cache(loadSyllabus, ["syllabus-v1"], { tags: [SYLLABUS_TAG], revalidate: SYLLABUS_MAX_AGE_SECONDS / 2 });
+// The version, an argument, is part of the cache key.
+const cachedSyllabus = unstable_cache(loadSyllabus, ["syllabus-v2"], {
+  revalidate: SYLLABUS_MAX_AGE_SECONDS / 2,
+});
 
-/** The current season's syllabus, at most SYLLABUS_MAX_AGE_SECONDS old. */
+/** The current season's syllabus as of its latest change (through the services), at most SYLLABUS_MAX_AGE_SECONDS old. */
 export async function getSyllabus(): Promise<Syllabus> {
-  const cached = await cachedSyllabus();
+  const version = await cacheVersion(prisma, "syllabus");
+  const cached = await cachedSyllabus(version);
   // Older than the promise (no visitor for a while): the cache is refreshing in the background; read now.
-  if (Date.now() - cached.loadedAt > SYLLABUS_MAX_AGE_SECONDS * 1000) return loadSyllabus();
+  if (Date.now() - cached.loadedAt > SYLLABUS_MAX_AGE_SECONDS * 1000) return loadSyllabus(version);
   return cached;
 }

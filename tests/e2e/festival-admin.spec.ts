@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
+import { renameE2eClass } from "./festival";
 import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
 
 // The organizers' festival pages and the public syllabus, against `next start`: an organizer creates a
@@ -127,6 +128,16 @@ test.describe("the festival's organizers and the public syllabus", () => {
     await expect(flash(page)).toContainText(`Class ${code} saved.`);
     await page.goto(`/syllabus/${code}`);
     await expect(page.locator("dl.details")).toContainText("$30.00");
+
+    // A change made by another process (the command line, an import) shows at once too, on every
+    // server worker: the view reads the syllabus version from the database, not its own process's tag.
+    // Several requests, so both cluster workers answer at least one (each holds its own cache).
+    const row = await e2eDb().execute({ sql: "SELECT c.id FROM FestivalClass c JOIN Season s ON s.id = c.seasonId WHERE s.name = ? AND c.number = ?", args: [season, number] });
+    await renameE2eClass(String(row.rows[0].id), "Piano Solo, Junior: Baroque Dances");
+    for (let i = 0; i < 6; i++) {
+      const html = await (await page.request.get(`/syllabus/${code}`)).text();
+      expect(html).toContain("Piano Solo, Junior: Baroque Dances");
+    }
   });
 
   test("the syllabus filters work without JavaScript", async ({ browser }) => {

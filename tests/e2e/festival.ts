@@ -16,3 +16,5 @@ async function cli(...args: string[]): Promise<unknown> {
 export const createE2eFestival = () => cli("fixture") as Promise<FestivalFixture>;
 export const closeE2eEntries = (seasonId: string) => cli("close-entries", seasonId);
 export const openE2eEntries = (seasonId: string) => cli("open-entries", seasonId);
+/** Renames a class through the service, in another process than the server's (as the CLI or an import). */
+export const renameE2eClass = (classId: string, name: string) => cli("rename-class", classId, name);

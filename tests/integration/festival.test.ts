@@ -8,6 +8,7 @@ import { createLookup, deleteLookup, ensureStandardLookups, updateLookup } from 
 import { createClass, deleteClass, listClasses, updateClass } from "@/lib/festival/classes";
 import { FieldRuleError } from "@/lib/festival/organizer";
 import { classFormSchema, seasonFormSchema } from "@/lib/validation/festival";
+import { cacheVersion } from "@/lib/cache/versions";
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
@@ -141,5 +142,30 @@ describe("classes", () => {
     const { id } = await createLookup(t.db, CLI_OPERATOR, "discipline", { name: "Harp", sortOrder: 200 });
     await deleteLookup(t.db, CLI_OPERATOR, "discipline", id);
     expect(await t.db.auditEvent.count({ where: { action: { startsWith: "festival.lookup_" }, subjectId: id } })).toBe(2);
+  });
+});
+
+describe("the syllabus version (the public syllabus's cache key)", () => {
+  it("goes up with every change a visitor of /syllabus would see, and not with a refused one", async () => {
+    const bumps = async (change: () => Promise<unknown>) => {
+      const before = await cacheVersion(t.db, "syllabus");
+      await change().catch(() => undefined);
+      return (await cacheVersion(t.db, "syllabus")) - before;
+    };
+    let seasonId = "";
+    expect(await bumps(async () => (seasonId = (await createSeason(t.db, CLI_OPERATOR, season("Versioned"))).id))).toBe(1);
+    expect(await bumps(() => updateSeason(t.db, CLI_OPERATOR, seasonId, season("Versioned 2")))).toBe(1);
+    expect(await bumps(() => setCurrentSeason(t.db, CLI_OPERATOR, seasonId))).toBe(1);
+    let classId = "";
+    expect(await bumps(async () => (classId = (await createClass(t.db, CLI_OPERATOR, seasonId, await classInput("6100"))).id))).toBe(1);
+    expect(await bumps(async () => updateClass(t.db, CLI_OPERATOR, classId, await classInput("6100", "", "Renamed")))).toBe(1);
+    expect(await bumps(() => deleteClass(t.db, CLI_OPERATOR, classId))).toBe(1);
+    let lookupId = "";
+    expect(await bumps(async () => (lookupId = (await createLookup(t.db, CLI_OPERATOR, "level", { name: "Versioned level", sortOrder: 99 })).id))).toBe(1);
+    expect(await bumps(() => updateLookup(t.db, CLI_OPERATOR, "level", lookupId, { name: "Versioned level 2", sortOrder: 99 }))).toBe(1);
+    expect(await bumps(() => deleteLookup(t.db, CLI_OPERATOR, "level", lookupId))).toBe(1);
+    // A refused change (the transaction rolls back) leaves the version, so no cache is thrown away for nothing.
+    expect(await bumps(() => createSeason(t.db, CLI_OPERATOR, season("Versioned 2")))).toBe(0);
+    expect(await bumps(() => deleteClass(t.db, CLI_OPERATOR, "no-such-class"))).toBe(0);
   });
 });
