@@ -54,6 +54,12 @@ export function SessionNav() {
             <Link href="/">Home</Link>
           </li>
           <li>
+            <Link href="/syllabus">Syllabus</Link>
+          </li>
+          <li className="if-signed-in">
+            <Link href="/entries">Entries</Link>
+          </li>
+          <li>
             <Link href="/account">Account</Link>
           </li>
           <li className="if-admin">

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   "festival.class_created": "Class created",
   "festival.class_updated": "Class updated",
   "festival.class_deleted": "Class deleted",
+  "festival.entry_changed_by_organizer": "Entry changed by an organizer",
+  "festival.entry_withdrawn_by_organizer": "Entry withdrawn by an organizer",
   "entry.payment_marked": "Entry payment marked",
 } as const;
 

@@ -3,22 +3,30 @@ import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { RuleError } from "@/lib/auth/operator";
 import { checkEntry, type RuleFailure } from "./entry-rules";
 import { entriesAreOpen } from "./current-season";
-import { normaliseName } from "./names";
+import { classCode, normaliseName } from "./names";
+import { recordAudit } from "@/lib/audit/service";
 import { formatInstant } from "./dates";
 import type { EntryInput } from "@/lib/validation/entries";
 
 // Entries as their entrants see and change them. Every query is scoped to the account: an entrant sees
 // the entries it submitted and those of the people it manages; a teacher sees (read-only) the entries
-// naming their own profile. Any other entry id is "not found" and nothing changes.
+// naming their own profile. Any other entry id is "not found" and nothing changes. Organizers
+// (festival.manage) may change any entry, at any time (after entries close too), audited.
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 export const ENTRY_NOT_FOUND = "There is no such entry among yours.";
 
-/** Who is changing entries: the account, and whether it may do so outside the entry window (festival.manage). */
+/** Who is changing entries: the account, and whether it may change anyone's, outside the entry window too (festival.manage). */
 export interface EntryActor {
   userId: string;
+  email: string;
   canManage: boolean;
+}
+
+/** The entries `actor` may change: an organizer's are all of them; an entrant's, their scope. */
+function changeScope(actor: EntryActor): Prisma.EntryWhereInput {
+  return actor.canManage ? {} : entrantScope(actor.userId);
 }
 
 /** The rules refused the entry: one message per form field. */
@@ -64,8 +72,12 @@ export async function listEntrantEntries(db: Db, userId: string, seasonId: strin
   });
 }
 
-export async function getEntrantEntry(db: Db, userId: string, entryId: string): Promise<(EntryView & { seasonId: string }) | null> {
-  return db.entry.findFirst({ where: { id: entryId, ...entrantScope(userId) }, select: { ...entrySelect, seasonId: true } });
+/** An entry `actor` may change (and so read in full), with the account it belongs to. */
+export async function getEntryToChange(db: Db, actor: EntryActor, entryId: string) {
+  return db.entry.findFirst({
+    where: { id: entryId, ...changeScope(actor) },
+    select: { ...entrySelect, seasonId: true, account: { select: { id: true, email: true } } },
+  });
 }
 
 export async function listTeacherEntries(db: Db, userId: string, seasonId: string): Promise<EntryView[]> {
@@ -94,9 +106,12 @@ async function currentSeasonIn(tx: Db) {
   return season;
 }
 
-/** Ids among `ids` the account may name in that role: its own people, or registered teachers/accompanists. */
-async function allowedHelper(tx: Db, userId: string, id: string | null, role: "teacher" | "accompanist"): Promise<boolean> {
-  if (!id) return true;
+/**
+ * Whether the account may name `id` in that role: its own people, registered teachers/accompanists, or
+ * whoever the entry already names (a partner family's accompanist stays when this family edits).
+ */
+async function allowedHelper(tx: Db, userId: string, id: string | null, role: "teacher" | "accompanist", already: string | null): Promise<boolean> {
+  if (!id || id === already) return true;
   const found = await tx.profile.findFirst({
     where: {
       id,
@@ -137,13 +152,24 @@ export async function saveEntry(
   entryId: string | null,
   input: EntryInput,
   now = new Date(),
-): Promise<{ id: string; submitted: boolean }> {
+): Promise<{ id: string; accountId: string | null; submitted: boolean }> {
   return db.$transaction(async (tx) => {
     const season = await currentSeasonIn(tx);
     const existing = entryId
       ? await tx.entry.findFirst({
-          where: { id: entryId, ...entrantScope(actor.userId) },
-          select: { id: true, status: true, seasonId: true, classId: true, feeCents: true },
+          where: { id: entryId, ...changeScope(actor) },
+          select: {
+            id: true,
+            status: true,
+            seasonId: true,
+            classId: true,
+            feeCents: true,
+            accountId: true,
+            accompanistId: true,
+            teacherId: true,
+            performers: { select: { profileId: true } },
+            festivalClass: { select: { number: true, suffix: true } },
+          },
         })
       : null;
     if (entryId && !existing) throw new RuleError(ENTRY_NOT_FOUND, "not_found");
@@ -155,17 +181,22 @@ export async function saveEntry(
       include: { performanceType: true },
     });
     const performerIds = input.performers;
-    const managed = await tx.profile.findMany({
-      where: { id: { in: performerIds }, managers: { some: { userId: actor.userId } } },
+    // A performer the account manages, or one the entry already has: a duet partner from another
+    // family stays in the entry when this family edits it (and when an organizer does).
+    const current = existing?.performers.map((p) => p.profileId) ?? [];
+    const allowed = await tx.profile.findMany({
+      where: { id: { in: performerIds }, OR: [{ managers: { some: { userId: actor.userId } } }, { id: { in: current } }] },
       select: { id: true, name: true, kind: true, birthDate: true },
     });
-    const byId = new Map(managed.map((p) => [p.id, p]));
+    const byId = new Map(allowed.map((p) => [p.id, p]));
     const failures: RuleFailure[] = [];
     if (performerIds.some((id) => !byId.has(id))) failures.push({ field: "performers", message: "Choose performers among the people you manage." });
-    if (!(await allowedHelper(tx, actor.userId, input.accompanistId, "accompanist"))) {
+    if (!(await allowedHelper(tx, actor.userId, input.accompanistId, "accompanist", existing?.accompanistId ?? null))) {
       failures.push({ field: "accompanistId", message: "Choose an accompanist from the list." });
     }
-    if (!(await allowedHelper(tx, actor.userId, input.teacherId, "teacher"))) failures.push({ field: "teacherId", message: "Choose a teacher from the list." });
+    if (!(await allowedHelper(tx, actor.userId, input.teacherId, "teacher", existing?.teacherId ?? null))) {
+      failures.push({ field: "teacherId", message: "Choose a teacher from the list." });
+    }
 
     const already = festivalClass
       ? await tx.entryPerformer.findMany({
@@ -230,20 +261,37 @@ export async function saveEntry(
       });
       id = created.id;
     }
-    return { id, submitted: submit && existing?.status !== "submitted" };
+    // An organizer changing another account's entry: one audit event, in the change's transaction.
+    if (existing && existing.accountId !== actor.userId) {
+      await recordAudit(tx, {
+        action: "festival.entry_changed_by_organizer",
+        actor: { id: actor.userId, email: actor.email },
+        subject: { id, label: `${classCode(festivalClass)} ${festivalClass.name}` },
+        details: { from: classCode(existing.festivalClass), status: data.status },
+      });
+    }
+    return { id, accountId: existing ? existing.accountId : actor.userId, submitted: submit && existing?.status !== "submitted" };
   });
 }
 
 /** Withdraws an entry of the account's while entries are open (organizers: any time). */
-export async function withdrawEntry(db: PrismaClient, actor: EntryActor, entryId: string, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function withdrawEntry(db: PrismaClient, actor: EntryActor, entryId: string, now = new Date()): Promise<{ accountId: string | null }> {
+  return db.$transaction(async (tx) => {
     const entry = await tx.entry.findFirst({
-      where: { id: entryId, ...entrantScope(actor.userId) },
-      select: { id: true, status: true, season: true },
+      where: { id: entryId, ...changeScope(actor) },
+      select: { id: true, status: true, season: true, accountId: true, festivalClass: { select: { number: true, suffix: true, name: true } } },
     });
     if (!entry) throw new RuleError(ENTRY_NOT_FOUND, "not_found");
     if (!actor.canManage && !entriesAreOpen(entry.season, now)) throw new RuleError(closedMessage(entry.season));
-    if (entry.status === "withdrawn") return;
+    if (entry.status === "withdrawn") return { accountId: entry.accountId };
     await tx.entry.update({ where: { id: entry.id }, data: { status: "withdrawn", updatedById: actor.userId } });
+    if (entry.accountId !== actor.userId) {
+      await recordAudit(tx, {
+        action: "festival.entry_withdrawn_by_organizer",
+        actor: { id: actor.userId, email: actor.email },
+        subject: { id: entry.id, label: `${classCode(entry.festivalClass)} ${entry.festivalClass.name}` },
+      });
+    }
+    return { accountId: entry.accountId };
   });
 }

@@ -12,9 +12,10 @@ function union(a: Option[], b: Option[]): Option[] {
 
 /**
  * What the entry form offers: the season's classes, the account's people as performers, and as
- * accompanist or teacher its own people or anyone registered in that role (names only).
+ * accompanist or teacher its own people or anyone registered in that role (names only). Editing, the
+ * people the entry already names are offered too (a partner family's child in a duet stays in it).
  */
-export async function entryFormOptions(db: PrismaClient, userId: string, seasonId: string) {
+export async function entryFormOptions(db: PrismaClient, userId: string, seasonId: string, named: { performers?: Option[]; accompanist?: Option | null; teacher?: Option | null } = {}) {
   const [classes, people, accompanists, teachers] = await Promise.all([
     db.festivalClass.findMany({
       where: { seasonId },
@@ -26,10 +27,11 @@ export async function entryFormOptions(db: PrismaClient, userId: string, seasonI
     registeredProfiles(db, "teacher"),
   ]);
   const own = people.map((p) => ({ id: p.id, name: p.name }));
+  const kept = (o: Option | null | undefined) => (o ? [o] : []);
   return {
     classes: classes.map((c) => `${classCode(c)} ${c.name}`),
-    people: own,
-    accompanists: union(own, accompanists),
-    teachers: union(own, teachers),
+    people: union(own, named.performers ?? []),
+    accompanists: union(union(own, accompanists), kept(named.accompanist)),
+    teachers: union(union(own, teachers), kept(named.teacher)),
   };
 }

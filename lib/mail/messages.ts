@@ -42,7 +42,8 @@ export function compose({ subject, paragraphs, action, footer }: Parts): MailMes
     `<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f1235">',
     `<p style="font-weight: bold; color: #4c1d95">${escapeHtml(FESTIVAL_NAME)}</p>`,
-    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    // A paragraph's own line breaks (a receipt's piece list) stay line breaks in HTML.
+    ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>\n")}</p>`),
     ...(action
       ? [`<p><a href="${escapeHtml(action.url)}" style="color: #4c1d95; font-weight: bold">${escapeHtml(action.label)}</a></p>`]
       : []),

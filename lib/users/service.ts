@@ -31,17 +31,24 @@ function isUniqueViolation(error: unknown): boolean {
  * simultaneous sign-ups with one address make one row and nine EmailTakenErrors.
  */
 export async function createUser(
-  db: PrismaClient,
+  db: PrismaClient | Prisma.TransactionClient,
   input: { email: string; password: string; name?: string | null; roles?: readonly string[]; emailVerified?: Date | null },
 ): Promise<{ id: string; email: string }> {
-  const passwordHash = await hashPassword(input.password);
+  return insertUser(db, { ...input, passwordHash: await hashPassword(input.password) });
+}
+
+/** The insert of createUser, for a caller that hashed the password already (outside its transaction). */
+async function insertUser(
+  db: PrismaClient | Prisma.TransactionClient,
+  input: { email: string; passwordHash: string; name?: string | null; roles?: readonly string[]; emailVerified?: Date | null },
+): Promise<{ id: string; email: string }> {
   const roles = input.roles ?? [DEFAULT_ROLE];
   try {
     return await db.user.create({
       data: {
         email: input.email,
         name: input.name ?? null,
-        passwordHash,
+        passwordHash: input.passwordHash,
         emailVerified: input.emailVerified ?? null,
         roles: { create: roles.map((name) => ({ role: { connect: { name } } })) },
       },
@@ -57,18 +64,24 @@ export async function createUser(
  * The role sign-up gives: `participant` (found by its key), only while it grants no permission, so
  * signing up never grants any. Sign-up never fails for it: without one, the account starts with no role.
  */
-async function signUpRoles(db: PrismaClient): Promise<string[]> {
+async function signUpRoles(db: PrismaClient | Prisma.TransactionClient): Promise<string[]> {
   const role = await db.role.findUnique({ where: { key: DEFAULT_ROLE }, select: { name: true, _count: { select: { permissions: true } } } });
   if (role && role._count.permissions === 0) return [role.name];
   console.warn(`[roles] sign-up gives no role: the "${DEFAULT_ROLE}" role ${role ? "grants permissions" : "is missing"}`);
   return [];
 }
 
-/** Self-service sign-up: a participant account, and its audit event. */
+/**
+ * Self-service sign-up: a participant account and its audit event, in one transaction (no account
+ * without its event). The password is hashed before the transaction opens, so no lock waits on bcrypt.
+ */
 export async function registerUser(db: PrismaClient, input: { email: string; password: string; ip: string | null }) {
-  const user = await createUser(db, { email: input.email, password: input.password, roles: await signUpRoles(db) });
-  await recordAudit(db, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
-  return user;
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await insertUser(tx, { email: input.email, passwordHash, roles: await signUpRoles(tx) });
+    await recordAudit(tx, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
+    return user;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDb, signIn, signUpAndLand } from "./helpers";
+import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
 import { E2E } from "./env";
 import { waitForMail } from "./mail";
 import { closeE2eEntries, createE2eFestival, openE2eEntries } from "./festival";
@@ -215,7 +215,7 @@ test("a teacher sees, read-only, the entries naming them", async ({ browser }) =
   await teacher.context().close();
 });
 
-test("after the closing date the entrant can read but not change, even by replaying an action", async () => {
+test("after the closing date the entrant can read but not change, even by replaying an action; an organizer can", async () => {
   const page = guardian;
   await row(page, "3100").getByRole("link", { name: /Edit/ }).click();
   await page.getByLabel("Duration (m:ss) of piece 1").fill("1:11");
@@ -231,6 +231,22 @@ test("after the closing date the entrant can read but not change, even by replay
     const replayed = await replay(page, edit);
     expect(await replayed.text()).toContain("Entries closed on");
     expect(await storedEntries(guardianEmail)).toEqual(["2101A withdrawn 90", "3100 submitted 150"]);
+
+    // Organizers still can: from the office's list, the entry form, the duet partner kept, audited.
+    const admin = await (await page.context().browser()!.newContext()).newPage();
+    await signInAsAdmin(admin);
+    await admin.goto("/admin/festival/entries?classCode=3100");
+    await admin.getByRole("link", { name: "Change entry 3100 Ada Lovelace, Ben Lovelace" }).click();
+    await expect(admin.getByText(`You are changing the entry of ${guardianEmail} as an organizer`)).toBeVisible();
+    await expect(admin.getByRole("checkbox", { name: "Ben Lovelace" })).toBeChecked();
+    await admin.getByLabel("Duration (m:ss) of piece 1").fill("1:11");
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await expect(admin).toHaveURL(/\/admin\/festival\/entries$/);
+    await expect(admin.locator(".flash")).toContainText("The entry has been saved.");
+    await admin.context().close();
+    expect(await storedEntries(guardianEmail)).toEqual(["2101A withdrawn 90", "3100 submitted 71"]);
+    const audited = await e2eDb().execute({ sql: "SELECT count(*) AS n FROM AuditEvent WHERE action = 'festival.entry_changed_by_organizer' AND subjectLabel LIKE '3100 %'", args: [] });
+    expect(Number(audited.rows[0].n)).toBe(1);
   } finally {
     await openE2eEntries(festival.seasonId);
   }

@@ -2,21 +2,24 @@ import { expect, test } from "@playwright/test";
 import { signInAsAdmin, signUpAndLand } from "./helpers";
 
 test.describe("site navigation", () => {
-  test("signed out: Home, Account, Sign in and Sign up; no Admin, no Sign out", async ({ page }) => {
+  test("signed out: Home, Syllabus, Account, Sign in and Sign up; no Entries, no Admin, no Sign out", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("A week of music");
     const header = page.getByRole("banner");
-    for (const name of ["Home", "Account", "Sign in", "Sign up"]) {
+    for (const name of ["Home", "Syllabus", "Account", "Sign in", "Sign up"]) {
       await expect(header.getByRole("link", { name, exact: true })).toBeVisible();
     }
-    await expect(header.getByRole("link", { name: "Admin" })).toHaveCount(0);
+    await expect(header.getByRole("link", { name: "Admin" })).toBeHidden();
+    await expect(header.getByRole("link", { name: "Entries" })).toBeHidden();
     await expect(header.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   });
 
-  test("signed in: the user's e-mail and Sign out; Admin only for admins", async ({ page }) => {
+  test("signed in: the user's e-mail, Entries and Sign out; Admin only for admins", async ({ page }) => {
     const email = await signUpAndLand(page, "nav");
     const header = page.getByRole("banner");
     await expect(header.getByText(email)).toBeVisible();
+    await header.getByRole("link", { name: "Entries" }).click();
+    await expect(page).toHaveURL(/\/entries$/);
     await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
     await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
     await expect(header.getByRole("link", { name: "Admin" })).toHaveCount(0);

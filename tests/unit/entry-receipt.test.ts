@@ -38,6 +38,11 @@ describe("entry receipt", () => {
     expect(mail.html).not.toContain("<Junior>");
   });
 
+  it("puts each piece on its own line in the HTML part too", () => {
+    const mail = entryReceiptMessage("https://festival.example", receipt);
+    expect(mail.html).toContain("Fee $20.00.<br>\n  - Minuet in G, Petzold (1:35)</p>");
+  });
+
   it("says entry for one", () => {
     const mail = entryReceiptMessage("https://festival.example", { ...receipt, entries: receipt.entries.slice(0, 1) });
     expect(mail.text).toContain("We have your entry for the 2027 festival:");

@@ -7,7 +7,8 @@ import { can } from "@/lib/auth/permissions";
 import { RuleError } from "@/lib/auth/operator";
 import { setFlash } from "@/lib/flash";
 import { createProfile, updateProfile } from "@/lib/festival/profiles";
-import { EntryRulesError, saveEntry, withdrawEntry } from "@/lib/festival/entries";
+import { EntryRulesError, saveEntry, withdrawEntry, type EntryActor } from "@/lib/festival/entries";
+import type { CurrentUser } from "@/lib/auth/sessions";
 import { sendEntryReceipt } from "@/lib/festival/receipt";
 import { getCurrentSeason } from "@/lib/festival/current-season";
 import { entryFormObject, entrySchema, fieldErrors, PROFILE_FIELDS, profileSchema, type ProfileField } from "@/lib/validation/entries";
@@ -17,6 +18,16 @@ import type { EntryFormState } from "./entry-form-state";
 
 // The entrant's server actions. Each checks the session itself (requireUser), and the services scope
 // every read and write to the account: another account's profile or entry id is a 404, nothing changed.
+
+/** The signed-in account as the entry services see it: organizers (festival.manage) may change any entry. */
+function entryActor(user: CurrentUser): EntryActor {
+  return { userId: user.id, email: user.email, canManage: can(user, "festival.manage") };
+}
+
+/** Where to go after a change: an organizer who changed someone else's entry goes back to the office's list. */
+function afterChange(user: CurrentUser, accountId: string | null): string {
+  return accountId === user.id ? "/entries" : "/admin/festival/entries";
+}
 
 function refusal(error: unknown): string {
   if (error instanceof RuleError) {
@@ -52,7 +63,7 @@ export async function saveEntryAction(prev: EntryFormState, formData: FormData):
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error), version };
   let saved;
   try {
-    saved = await saveEntry(prisma, { userId: user.id, canManage: can(user, "festival.manage") }, id, parsed.data);
+    saved = await saveEntry(prisma, entryActor(user), id, parsed.data);
   } catch (error) {
     if (error instanceof EntryRulesError) {
       const errors: Record<string, string> = {};
@@ -63,27 +74,36 @@ export async function saveEntryAction(prev: EntryFormState, formData: FormData):
   }
   if (saved.submitted) {
     const season = await getCurrentSeason();
-    // After the answer: the entrant does not wait for the mail server.
-    if (season) after(() => sendEntryReceipt(prisma, user, season.id));
+    const accountId = saved.accountId;
+    // After the answer: the entrant does not wait for the mail server. The receipt goes to the entry's
+    // account (an organizer may have submitted it for them).
+    if (season && accountId)
+      after(async () => {
+        const account = accountId === user.id ? user : await prisma.user.findUnique({ where: { id: accountId }, select: { id: true, email: true } });
+        if (account) await sendEntryReceipt(prisma, account, season.id);
+      });
   }
   await setFlash(
     parsed.data.intent === "draft" && !saved.submitted && !id
       ? "Your entry is saved as a draft. Submit it before entries close."
       : saved.submitted
         ? "Your entry is submitted. A receipt is on its way to your e-mail."
-        : "Your entry has been saved.",
+        : saved.accountId === user.id
+          ? "Your entry has been saved."
+          : "The entry has been saved.",
   );
-  redirect("/entries");
+  redirect(afterChange(user, saved.accountId));
 }
 
 export async function withdrawEntryAction(_prev: FormState<string>, formData: FormData): Promise<FormState<string>> {
   const user = await requireUser("/entries");
   const { entryId = "" } = formFields(formData, ["entryId"]);
+  let accountId: string | null;
   try {
-    await withdrawEntry(prisma, { userId: user.id, canManage: can(user, "festival.manage") }, entryId);
+    accountId = (await withdrawEntry(prisma, entryActor(user), entryId)).accountId;
   } catch (error) {
     return { values: {}, errors: { form: refusal(error) } };
   }
   await setFlash("The entry has been withdrawn.");
-  redirect("/entries");
+  redirect(afterChange(user, accountId));
 }

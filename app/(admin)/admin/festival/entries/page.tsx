@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireAdmin } from "@/lib/admin/guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
@@ -105,7 +106,16 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
             {entries.map((e) => (
               <tr key={e.id} data-entry-id={e.id}>
                 <td>
-                  {classCode(e.festivalClass)} {e.festivalClass.name}
+                  {manage ? (
+                    // Organizers change any entry, after entries close too (the entry form, audited).
+                    <Link href={`/entries/${e.id}/edit`} aria-label={`Change entry ${classCode(e.festivalClass)} ${e.performers.map((p) => p.profile.name).join(", ")}`}>
+                      {classCode(e.festivalClass)} {e.festivalClass.name}
+                    </Link>
+                  ) : (
+                    <>
+                      {classCode(e.festivalClass)} {e.festivalClass.name}
+                    </>
+                  )}
                   <div className="muted">{e.festivalClass.discipline.name}</div>
                 </td>
                 <td>{e.performers.map((p) => p.profile.name + (p.profile.school ? ` (${p.profile.school.name})` : "")).join(", ")}</td>
