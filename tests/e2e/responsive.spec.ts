@@ -8,9 +8,17 @@ const MAX_PAGES = 40;
 // Links that would end the session or are not pages.
 const SKIP = [/^\/api\//, /^\/session-ended/, /^\/test-only\//, /^\/_next\//, /^\/confirm-email-change/];
 
-/** The same page kind once or twice, not once per user: ids and query strings folded. */
+/**
+ * The same page kind once or twice, not once per user, season, class or entry: ids and query strings
+ * folded (the festival specs may be adding seasons and classes while this crawl runs).
+ */
 function kind(url: URL): string {
-  return url.pathname.replace(/\/admin\/(users|roles)\/[^/]+/, "/admin/$1/:id") + (url.search ? "?…" : "");
+  const path = url.pathname
+    .replace(/\/admin\/(users|roles)\/[^/]+/, "/admin/$1/:id")
+    .replace(/\/admin\/festival\/(seasons|classes)\/(?!new$)[^/]+/, "/admin/festival/$1/:id")
+    .replace(/^\/syllabus\/[^/]+/, "/syllabus/:code")
+    .replace(/^\/entries\/(?!new$|students$|people$)[^/]+/, "/entries/:id");
+  return path + (url.search ? "?…" : "");
 }
 
 async function overflow(page: Page) {
