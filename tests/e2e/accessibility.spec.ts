@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { formAlert, signInAsAdmin, signUpAndLand } from "./helpers";
+import { formAlert } from "./helpers";
+import { landAsAdmin, landAsNewUser } from "./setup";
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -23,10 +24,10 @@ test.describe("accessibility", () => {
   });
 
   test("account and admin have no axe violations", async ({ page }) => {
-    await signUpAndLand(page, "axe");
+    await landAsNewUser(page, "axe");
     await expectNoAxeViolations(page);
     await page.context().clearCookies();
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await expectNoAxeViolations(page);
   });
 

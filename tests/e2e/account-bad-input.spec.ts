@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { signUpAndLand } from "./helpers";
-import { linkTo, waitForMail, dropSession } from "./mail";
+import { landAsNewUser, newUser } from "./setup";
+import { linkTo, waitForMail } from "./mail";
 
 // Malformed input to the account self-service forms and links never gets a 5xx.
 
@@ -35,8 +35,7 @@ test.describe("bad input to account forms and links", () => {
   });
 
   test("a token of one kind opens nothing of another kind, and stays usable for its own", async ({ page }) => {
-    const email = await signUpAndLand(page, "kinds");
-    await dropSession(page);
+    const email = await newUser({ prefix: "kinds" });
     await page.goto("/forgot-password");
     await page.getByLabel("E-mail").fill(email);
     await page.getByRole("button", { name: "Send me a reset link" }).click();
@@ -81,7 +80,7 @@ test.describe("bad input to account forms and links", () => {
     await page.unrouteAll();
 
     // Signed in: the security forms with missing and oversized fields.
-    await signUpAndLand(page, "badinput");
+    await landAsNewUser(page, "badinput");
     await page.goto("/account/security");
     await page.locator("#field-currentPassword").evaluate((el) => el.remove());
     await page.getByLabel("New password", { exact: true }).fill(E2E.password);

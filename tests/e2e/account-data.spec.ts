@@ -1,13 +1,17 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { E2E } from "./env";
-import { e2eDb, signUpAndLand } from "./helpers";
+import { e2eDb, signIn } from "./helpers";
+import { landAsNewUser, newUser } from "./setup";
 
 // /account is prerendered (the same HTML for everyone); what it shows comes from GET /api/account,
 // which checks the session against the database. These tests hold both halves to that.
 
 test.describe("the account page and its data", () => {
   test("the page's HTML holds no account data; /api/account serves it privately, in at most 2 database round trips", async ({ page }) => {
-    const email = await signUpAndLand(page, "data");
+    // Signed in through the form: the data includes what that sign-in recorded.
+    const email = await newUser({ prefix: "data" });
+    await signIn(page, email, E2E.password);
+    await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByRole("main").getByText(email)).toBeVisible();
 
     const html = await page.request.get("/account", { maxRedirects: 0 });
@@ -62,7 +66,7 @@ test.describe("the account page and its data", () => {
   });
 
   test("when the data cannot be loaded the page says so, and Try again loads it", async ({ page }) => {
-    const email = await signUpAndLand(page, "offline");
+    const email = await landAsNewUser(page, "offline");
     await page.route("**/api/account", (route) => route.abort("internetdisconnected"));
     await page.reload();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("We could not load your account. Check your connection and try again.");
@@ -73,7 +77,7 @@ test.describe("the account page and its data", () => {
 });
 
 test("the header catches up with the account: a role granted since sign-in shows its Admin link once /account loads", async ({ page }) => {
-  const email = await signUpAndLand(page, "hint");
+  const email = await landAsNewUser(page, "hint");
   const banner = page.getByRole("banner");
   await expect(banner.getByText(email)).toBeVisible();
   await expect(banner.getByRole("link", { name: "Admin" })).toHaveCount(0);

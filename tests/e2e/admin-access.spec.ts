@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { encode } from "@auth/core/jwt";
 import { E2E } from "./env";
-import { e2eDb, signInAsAdmin, signUpAndLand } from "./helpers";
+import { e2eDb } from "./helpers";
+import { landAsAdmin, landAsNewUser, newUser } from "./setup";
 
 const SESSION_COOKIE = "authjs.session-token";
 
@@ -22,7 +23,7 @@ async function userId(email: string): Promise<string> {
 
 test.describe("admin area", () => {
   test("a signed-in user without admin access gets a 403 page, not a redirect", async ({ page }) => {
-    await signUpAndLand(page, "nosy");
+    await landAsNewUser(page, "nosy");
     const response = await page.goto("/admin");
     expect(response?.status()).toBe(403);
     await expect(page).toHaveURL(/\/admin$/);
@@ -44,10 +45,9 @@ test.describe("admin area", () => {
         args: [`bulk-${stamp}-${i}`, `bulk-${stamp}-${i}@example.org`, Date.UTC(2021, 0, 1) + i, Date.UTC(2021, 0, 1)],
       })),
     );
-    const newest = await signUpAndLand(page, "newest");
-    await page.context().clearCookies();
+    const newest = await newUser({ prefix: "newest" });
     const before = Number((await db.execute("SELECT count(*) AS n FROM User")).rows[0].n);
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     const after = Number((await db.execute("SELECT count(*) AS n FROM User")).rows[0].n);
     // Other tests sign up in parallel: the count shown lies between the counts read around the page load.
     const shown = Number(await page.getByTestId("user-count").textContent());
@@ -90,9 +90,8 @@ test.describe("defence in depth: the server checks without the middleware", () =
   });
 
   test("claims forged into the token grant nothing: only a session row does", async ({ page, context }) => {
-    const email = await signUpAndLand(page, "forger");
+    const email = await newUser({ prefix: "forger" });
     const id = await userId(email);
-    await context.clearCookies();
     // The old token's shape (user id, roles, permissions), signed with the server's secret: no session id, no session.
     await context.addCookies([
       { name: SESSION_COOKIE, value: await forgedSession({ sub: id, email, roles: ["admin"], perms: ["admin.access", "users.read"] }), url: E2E.baseURL },
@@ -108,7 +107,7 @@ test.describe("defence in depth: the server checks without the middleware", () =
   });
 
   test("a session whose row is gone (ended, or its user deleted) is signed out", async ({ page }) => {
-    const email = await signUpAndLand(page, "stale");
+    const email = await landAsNewUser(page, "stale");
     const id = await userId(email);
     await e2eDb().execute({ sql: "DELETE FROM Session WHERE userId = ?", args: [id] });
     await page.goto("/account");

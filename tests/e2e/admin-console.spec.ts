@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { E2E } from "./env";
-import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
+import { e2eDb, formAlert, signIn, signUpAndLand } from "./helpers";
+import { landAsAdmin, landAsNewUser, newUser, signInDirectly } from "./setup";
 import { linkTo, waitForMail } from "./mail";
 
 async function userRow(email: string) {
@@ -25,15 +26,11 @@ async function auditCount(action: string, subjectLabel: string): Promise<number>
   return Number(rows.rows[0].n);
 }
 
-/** A signed-up user given a role straight in the database, then signed in afresh (new token). */
+/** A new user holding `role` besides the sign-up role, signed in, on /admin. */
 async function signInWithRole(page: Page, prefix: string, role: string): Promise<string> {
-  const email = await signUpAndLand(page, prefix);
-  await e2eDb().execute({
-    sql: "INSERT INTO UserRole (userId, roleId, createdAt) SELECT u.id, r.id, ? FROM User u, Role r WHERE u.email = ? AND r.name = ?",
-    args: [Date.now(), email, role],
-  });
-  await page.context().clearCookies();
-  await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Fadmin");
+  const email = await newUser({ prefix, roles: [role] });
+  await signInDirectly(page, email);
+  await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin$/);
   return email;
 }
@@ -57,9 +54,8 @@ function flash(page: Page) {
 
 test.describe("admin console", () => {
   test("the dashboard shows the counts and recent security events", async ({ page }) => {
-    const email = await signUpAndLand(page, "dash");
-    await page.context().clearCookies();
-    await signInAsAdmin(page);
+    const email = await newUser({ prefix: "dash" });
+    await landAsAdmin(page);
     // Other tests write in parallel: compare with the database when it did not change around a page load.
     let attempt = 0;
     for (;;) {
@@ -91,7 +87,7 @@ test.describe("admin console", () => {
         args: [`${tag}-${i}`, `${tag}-${String(i).padStart(2, "0")}@example.org`, `Player ${i}`, i % 2, Date.UTC(2022, 0, 1) + i * 1000, Date.UTC(2022, 0, 1), signedInAt(i)],
       })),
     );
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" }).click();
     await page.getByLabel("E-mail or name starts with").fill(tag);
     await page.getByLabel("Sort by").selectOption("email");
@@ -127,9 +123,9 @@ test.describe("admin console", () => {
   test("user page: add and remove a role, deactivate and reactivate, delete after confirming; each one audit event", async ({ page, browser }) => {
     const victimContext = await browser.newContext();
     const victimPage = await victimContext.newPage();
-    const victim = await signUpAndLand(victimPage, "subject");
+    const victim = await landAsNewUser(victimPage, "subject");
     const { id } = (await userRow(victim))!;
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.goto(`/admin/users/${id}`);
     await expect(page.getByRole("heading", { name: victim })).toBeVisible();
 
@@ -171,9 +167,9 @@ test.describe("admin console", () => {
   test("user page: an organizer sends a password-reset link that works, audited with the organizer as actor", async ({ page, browser }) => {
     const userContext = await browser.newContext();
     const userPage = await userContext.newPage();
-    const target = await signUpAndLand(userPage, "forgetful");
+    const target = await newUser({ prefix: "forgetful" });
     const { id } = (await userRow(target))!;
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.goto(`/admin/users/${id}`);
     await page.getByRole("button", { name: "Send password-reset link" }).click();
     await expect(flash(page)).toContainText("A password-reset link has been sent.");
@@ -191,7 +187,7 @@ test.describe("admin console", () => {
 
   test("roles: create with permissions, rename and describe, untick, delete; admin has no delete button", async ({ page }) => {
     const name = `crew-${Date.now()}`;
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.goto("/admin/roles");
     await page.getByLabel("Name").fill("Not Valid!");
     await page.getByRole("button", { name: "Create role" }).click();
@@ -230,7 +226,8 @@ test.describe("admin console", () => {
     const email = await signUpAndLand(page, "audited");
     await page.context().clearCookies();
     await signIn(page, email, "not the right password at all");
-    await signInAsAdmin(page);
+    await expect(formAlert(page)).toHaveText("Invalid e-mail or password");
+    await landAsAdmin(page);
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
     await page.getByLabel("E-mail of the user").fill(email);
     await page.getByRole("button", { name: "Filter" }).click();
@@ -261,7 +258,7 @@ test.describe("admin console", () => {
 
 test("the console's pages have no axe violations", async ({ page }) => {
   test.setTimeout(240_000); // seven pages, two with 50-row tables, on a shared 2-core machine
-  await signInAsAdmin(page);
+  await landAsAdmin(page);
   const admin = (await userRow(E2E.admin.email))!;
   const role = await e2eDb().execute("SELECT id FROM Role WHERE name = 'organizer'");
   for (const path of ["/admin", "/admin/users", `/admin/users/${admin.id}`, `/admin/users/${admin.id}/delete`, "/admin/roles", `/admin/roles/${role.rows[0].id}`, "/admin/audit"]) {
@@ -273,12 +270,11 @@ test("the console's pages have no axe violations", async ({ page }) => {
 
 test.describe("an organizer may look but not change", () => {
   test("sees users and roles without edit controls, and a replayed edit action is refused with 403", async ({ page, browser }) => {
-    const victim = await signUpAndLand(page, "target");
+    const victim = await newUser({ prefix: "target" });
     const { id } = (await userRow(victim))!;
-    await page.context().clearCookies();
 
     // The admin's "Deactivate" request, captured and not sent.
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.goto(`/admin/users/${id}`);
     let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
     await page.route(`**/admin/users/${id}`, async (route) => {
@@ -323,7 +319,7 @@ test.describe("an organizer may look but not change", () => {
 
 test.describe("festival roles on /account", () => {
   test("a user picks and drops festival roles, without being signed out; admin and organizer are refused", async ({ page }) => {
-    const email = await signUpAndLand(page, "picker");
+    const email = await landAsNewUser(page, "picker");
     const before = (await userRow(email))!.sessions;
     await page.getByLabel(/^teacher/).check();
     await page.getByLabel(/^accompanist/).check();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./env";
-import { e2eDb, formAlert, signIn, signUp, signUpAndLand, uniqueEmail } from "./helpers";
+import { e2eDb, formAlert, signIn, signUp, uniqueEmail } from "./helpers";
+import { landAsNewUser, newUser } from "./setup";
 
 test.describe("sign up", () => {
   test("creates the account, signs in and shows e-mail, roles and member-since", async ({ page }) => {
@@ -20,8 +21,7 @@ test.describe("sign up", () => {
   });
 
   test("refuses an address that exists in any case, next to the field, keeping what was typed", async ({ page }) => {
-    const email = await signUpAndLand(page, "dupe");
-    await page.context().clearCookies();
+    const email = await newUser({ prefix: "dupe" });
     const typed = email.toUpperCase();
     await signUp(page, typed);
     const field = page.getByLabel("E-mail");
@@ -87,8 +87,7 @@ test.describe("sign up", () => {
 
 test.describe("sign in", () => {
   test("right credentials take the user back where they were going", async ({ page }) => {
-    const email = await signUpAndLand(page, "back");
-    await page.context().clearCookies();
+    const email = await newUser({ prefix: "back" });
     await page.goto("/account?tab=profile");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
     await page.getByLabel("E-mail").fill(email);
@@ -98,8 +97,7 @@ test.describe("sign in", () => {
   });
 
   test("wrong password and unknown e-mail get the same message, status 200, e-mail kept", async ({ page }) => {
-    const email = await signUpAndLand(page, "wrong");
-    await page.context().clearCookies();
+    const email = await newUser({ prefix: "wrong" });
     const messages: string[] = [];
     for (const [who, password] of [
       [email, "not the password at all, sorry"],
@@ -122,8 +120,7 @@ test.describe("sign in", () => {
   });
 
   test("a hostile callbackUrl is ignored: the user lands on /account", async ({ page }) => {
-    const email = await signUpAndLand(page, "evil");
-    await page.context().clearCookies();
+    const email = await newUser({ prefix: "evil" });
     await signIn(page, email, E2E.password, `/sign-in?callbackUrl=${encodeURIComponent("//evil.example/steal")}`);
     await expect(page).toHaveURL(`${E2E.baseURL}/account`);
   });
@@ -147,7 +144,7 @@ test.describe("sign in", () => {
 
 test.describe("sign out", () => {
   test("is a POST that lands on / with a message, and closes /account again", async ({ page }) => {
-    await signUpAndLand(page, "bye");
+    await landAsNewUser(page, "bye");
     await expect(page.getByRole("link", { name: "Sign out" })).toHaveCount(0);
     const request = page.waitForRequest((r) => r.isNavigationRequest() || r.method() === "POST");
     await page.getByRole("button", { name: "Sign out", exact: true }).click();

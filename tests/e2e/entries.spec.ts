@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
-import { E2E } from "./env";
+import { e2eDb } from "./helpers";
+import { landAsAdmin, landAsNewUser, signInDirectly } from "./setup";
 import { waitForMail } from "./mail";
 import { closeE2eEntries, createE2eFestival, openE2eEntries } from "./festival";
 import type { FestivalFixture } from "../support/festival-fixtures";
@@ -71,7 +71,7 @@ function row(page: Page, classCode: string) {
 
 async function signedUpPage(browser: Browser, prefix: string) {
   const page = await (await browser.newContext()).newPage();
-  const email = await signUpAndLand(page, prefix);
+  const email = await landAsNewUser(page, prefix);
   return { page, email };
 }
 
@@ -206,7 +206,8 @@ test("a teacher sees, read-only, the entries naming them", async ({ browser }) =
   await expect(page).toHaveURL(/\/entries$/);
 
   const teacher = await (await browser.newContext()).newPage();
-  await signIn(teacher, teacherEmail, E2E.password, "/sign-in?callbackUrl=%2Fentries%2Fstudents");
+  await signInDirectly(teacher, teacherEmail);
+  await teacher.goto("/entries/students");
   await expect(teacher).toHaveURL(/\/entries\/students$/, { timeout: 30_000 });
   await expect(row(teacher, "3100")).toContainText("Ada Lovelace, Ben Lovelace");
   await expect(teacher.getByRole("row").filter({ hasText: "2101A" })).toHaveCount(0); // withdrawn
@@ -234,8 +235,7 @@ test("after the closing date the entrant can read but not change, even by replay
 
     // Organizers still can: from the office's list, the entry form, the duet partner kept, audited.
     const admin = await (await page.context().browser()!.newContext()).newPage();
-    await signInAsAdmin(admin);
-    await admin.goto("/admin/festival/entries?classCode=3100");
+    await landAsAdmin(admin, "/admin/festival/entries?classCode=3100");
     await admin.getByRole("link", { name: "Change entry 3100 Ada Lovelace, Ben Lovelace" }).click();
     await expect(admin.getByText(`You are changing the entry of ${guardianEmail} as an organizer`)).toBeVisible();
     await expect(admin.getByRole("checkbox", { name: "Ben Lovelace" })).toBeChecked();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./env";
 import { renameE2eClass } from "./festival";
-import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
+import { e2eDb } from "./helpers";
+import { landAsAdmin, newUser, signInDirectly } from "./setup";
 
 // The organizers' festival pages and the public syllabus, against `next start`: an organizer creates a
 // season and a class, the class is on /syllabus at once (the action expires the syllabus cache), the
@@ -12,15 +12,11 @@ async function count(sql: string, args: (string | number)[] = []): Promise<numbe
   return Number(rows.rows[0].n);
 }
 
-/** A new user given `role` in the database, signed in afresh (the role is in the new token). */
+/** A new user holding `role`, signed in, on /admin/festival. */
 async function signInWithRole(page: Page, role: string): Promise<string> {
-  const email = await signUpAndLand(page, role);
-  await e2eDb().execute({
-    sql: "INSERT INTO UserRole (userId, roleId, createdAt) SELECT u.id, r.id, ? FROM User u, Role r WHERE u.email = ? AND r.name = ?",
-    args: [Date.now(), email, role],
-  });
-  await page.context().clearCookies();
-  await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Fadmin%2Ffestival");
+  const email = await newUser({ prefix: role, roles: [role] });
+  await signInDirectly(page, email);
+  await page.goto("/admin/festival");
   await expect(page).toHaveURL(/\/admin\/festival$/, { timeout: 30_000 });
   return email;
 }
@@ -53,7 +49,7 @@ test.describe("the festival's organizers and the public syllabus", () => {
   const season = `E2E ${number}`;
 
   test("an organizer creates a season and a class; the class is on /syllabus at once", async ({ page }) => {
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Festival" }).click();
     await expect(page).toHaveURL(/\/admin\/festival$/);
 
@@ -165,7 +161,7 @@ test.describe("the festival's organizers and the public syllabus", () => {
 
   test("an organizer with festival.read sees the pages but no controls, and a replayed create is refused with 403", async ({ page, browser }) => {
     // The admin's "Create class" request, captured and not sent.
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.goto("/admin/festival/classes/new");
     let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
     await page.route("**/admin/festival/classes/new*", async (route) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsAdmin } from "./helpers";
+import { landAsAdmin } from "./setup";
 
 // The header's session controls are in the HTML of every page (both variants; CSS shows one), picked
 // before the first paint by an inline script (lib/session-hint-script.ts): nothing moves at hydration,
@@ -63,8 +64,8 @@ for (const width of [1280, 390]) {
     });
 
     test("signed in as an admin, nothing moves in the header and the page shifts less than 0.1", async ({ page }) => {
-      test.slow(); // a sign-in (bcrypt) and four pages
-      await signInAsAdmin(page);
+      test.slow(); // four pages
+      await landAsAdmin(page);
       await recordLayoutShifts(page);
       const accountLoaded = () => expect(page.getByTestId("sign-in-history")).toBeVisible();
       for (const [path, settled] of [["/", undefined], ["/sign-in", undefined], ["/account", accountLoaded], ["/admin", undefined]] as const) {
@@ -76,6 +77,7 @@ for (const width of [1280, 390]) {
 }
 
 test("signed-in visitors get the signed-in header from the first paint, before any bundle runs", async ({ page }) => {
+  // Through the form: the hint cookie the first paint reads is the one a real sign-in sets.
   await signInAsAdmin(page);
   // Only the HTML and its inline scripts: no framework code, so no hydration.
   await page.route("**/_next/static/**/*.js", (route) => route.abort());

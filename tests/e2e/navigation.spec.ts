@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAsAdmin, signUpAndLand } from "./helpers";
+import { landAsAdmin, landAsNewUser } from "./setup";
 
 test.describe("site navigation", () => {
   test("signed out: Home, Syllabus, Account, Sign in and Sign up; no Entries, no Admin, no Sign out", async ({ page }) => {
@@ -15,7 +15,7 @@ test.describe("site navigation", () => {
   });
 
   test("signed in: the user's e-mail, Entries and Sign out; Admin only for admins", async ({ page }) => {
-    const email = await signUpAndLand(page, "nav");
+    const email = await landAsNewUser(page, "nav");
     const header = page.getByRole("banner");
     await expect(header.getByText(email)).toBeVisible();
     await header.getByRole("link", { name: "Entries" }).click();
@@ -26,7 +26,7 @@ test.describe("site navigation", () => {
   });
 
   test("admins see the Admin link", async ({ page }) => {
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await expect(page.getByRole("banner").getByRole("link", { name: "Admin" })).toBeVisible();
   });
 

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./env";
-import { e2eDb, signIn, signUpAndLand, uniqueEmail } from "./helpers";
-import { linkTo, linksIn, mailTo, waitForMail, dropSession } from "./mail";
+import { e2eDb, signIn, uniqueEmail } from "./helpers";
+import { linkTo, linksIn, mailTo, waitForMail } from "./mail";
+import { newUser, signInDirectly } from "./setup";
 
 const NEW_PASSWORD = "a brand new chorus for the finale";
 const SENT = "If an account exists for that address, we sent a link";
@@ -21,8 +22,7 @@ test.describe.configure({ timeout: 120_000 });
 
 test.describe("forgot password", () => {
   test("the same answer for known and unknown addresses; mail only for the known one", async ({ page }) => {
-    const email = await signUpAndLand(page, "forgot");
-    await dropSession(page);
+    const email = await newUser({ prefix: "forgot" });
     const nobody = uniqueEmail("nobody");
     await askForReset(page, nobody);
     const unknownPage = await page.getByRole("main").innerText();
@@ -43,15 +43,15 @@ test.describe("forgot password", () => {
   });
 
   test("the link sets a new password, ends other sessions, signs in, mails a notice, and works once", async ({ page, browser }) => {
-    const email = await signUpAndLand(page, "reset");
+    const email = await newUser({ prefix: "reset" });
     // Another browser where the user is signed in.
     const other = await browser.newContext();
     try {
       const otherPage = await other.newPage();
-      await signIn(otherPage, email, E2E.password);
+      await signInDirectly(other, email);
+      await otherPage.goto("/account");
       await expect(otherPage).toHaveURL(/\/account$/);
 
-      await dropSession(page);
       await askForReset(page, email);
       const link = linkTo(await waitForMail(email, /Reset your password/), "/reset-password");
       await page.goto(link);
@@ -93,8 +93,7 @@ test.describe("forgot password", () => {
   });
 
   test("an expired, altered or superseded link gets a clear page", async ({ page }) => {
-    const email = await signUpAndLand(page, "expired");
-    await dropSession(page);
+    const email = await newUser({ prefix: "expired" });
     await askForReset(page, email);
     const first = linkTo(await waitForMail(email, /Reset your password/), "/reset-password");
     // Altered: one character changed.

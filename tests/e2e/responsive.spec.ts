@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsAdmin } from "./helpers";
+import { landAsAdmin } from "./setup";
 
 // At a phone's width no page scrolls sideways: wide tables scroll inside their own box
 // (components/table-scroll.tsx). Checked on every page a crawl of the site reaches, signed in as an admin.
@@ -8,9 +8,17 @@ const MAX_PAGES = 40;
 // Links that would end the session or are not pages.
 const SKIP = [/^\/api\//, /^\/session-ended/, /^\/test-only\//, /^\/_next\//, /^\/confirm-email-change/];
 
-/** The same page kind once or twice, not once per user: ids and query strings folded. */
+/**
+ * The same page kind once or twice, not once per user, season, class or entry: ids and query strings
+ * folded (the festival specs may be adding seasons and classes while this crawl runs).
+ */
 function kind(url: URL): string {
-  return url.pathname.replace(/\/admin\/(users|roles)\/[^/]+/, "/admin/$1/:id") + (url.search ? "?…" : "");
+  const path = url.pathname
+    .replace(/\/admin\/(users|roles)\/[^/]+/, "/admin/$1/:id")
+    .replace(/\/admin\/festival\/(seasons|classes)\/(?!new$)[^/]+/, "/admin/festival/$1/:id")
+    .replace(/^\/syllabus\/[^/]+/, "/syllabus/:code")
+    .replace(/^\/entries\/(?!new$|students$|people$)[^/]+/, "/entries/:id");
+  return path + (url.search ? "?…" : "");
 }
 
 async function overflow(page: Page) {
@@ -28,7 +36,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test("at 390 px no page of the site scrolls sideways (a crawl signed in as an admin)", async ({ page, baseURL }) => {
   test.slow();
-  await signInAsAdmin(page);
+  await landAsAdmin(page);
   const origin = new URL(baseURL!).origin;
   const queue = ["/", "/admin", "/account", "/account/security", "/sign-in", "/sign-up", "/forgot-password", "/no-such-page"];
   const seen = new Set<string>();
@@ -60,8 +68,7 @@ test("at 390 px no page of the site scrolls sideways (a crawl signed in as an ad
 });
 
 test("a wide table scrolls inside its own box, which keyboard users can reach and screen readers name", async ({ page }) => {
-  await signInAsAdmin(page);
-  await page.goto("/admin/audit");
+  await landAsAdmin(page, "/admin/audit");
   const box = page.getByRole("region", { name: "Security events, newest first" });
   await expect(box).toHaveAttribute("tabindex", "0");
   const { scrollWidth, clientWidth } = await box.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
@@ -75,9 +82,8 @@ test.describe("at 1280 px", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
   test("the admin cards line up with the admin navigation, and the roles table fits its card", async ({ page }) => {
-    test.slow(); // a sign-in and six admin pages
-    await signInAsAdmin(page);
-    await page.goto("/admin/roles");
+    test.slow(); // six admin pages
+    await landAsAdmin(page, "/admin/roles");
     const firstRole = await page.getByRole("region", { name: "Roles and the permissions they grant" }).locator("tbody th a").first().getAttribute("href");
     for (const path of ["/admin", "/admin/users", "/admin/roles", firstRole!, "/admin/audit"]) {
       await page.goto(path);

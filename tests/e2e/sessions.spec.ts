@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { e2eDb, signIn, signInAsAdmin, signUpAndLand } from "./helpers";
+import { e2eDb, signIn } from "./helpers";
+import { landAsAdmin, landAsNewUser, newUser, signInDirectly } from "./setup";
 
 // Sessions owned by the server (lib/auth/sessions.ts): each sign-in is a row, listed on
 // /account/security and the admin user page, and ending the row signs that browser out at its next request.
@@ -19,12 +20,17 @@ function sessionRows(page: Page) {
   return page.getByTestId("session-row");
 }
 
-/** A second browser (another device) signed in as the same user. */
-async function secondDevice(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A second browser (another device) signed in as the same user: through the sign-in form when what a
+ * sign-in records is under test, otherwise directly (a session row as a sign-in from Firefox makes).
+ */
+async function secondDevice(browser: Browser, email: string, how: "form" | "direct" = "direct"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ userAgent: FIREFOX_UA });
   const page = await context.newPage();
-  await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Faccount");
-  await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
+  if (how === "form") {
+    await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Faccount");
+    await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
+  } else await signInDirectly(context, email, { userAgent: FIREFOX_UA });
   return { context, page };
 }
 
@@ -51,8 +57,11 @@ function dbDate(ms: number): string {
 
 test.describe("where you're signed in", () => {
   test("two browsers are both listed; signing out the other from the first ends it at its next request", async ({ page, browser }) => {
-    const email = await signUpAndLand(page, "two-devices");
-    const other = await secondDevice(browser, email);
+    // Both sign in through the form: the rows' device and address are what a real sign-in recorded.
+    const email = await newUser({ prefix: "two-devices" });
+    await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Faccount");
+    await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
+    const other = await secondDevice(browser, email, "form");
     try {
       await page.goto("/account/security");
       await expect(sessionRows(page)).toHaveCount(2);
@@ -79,7 +88,7 @@ test.describe("where you're signed in", () => {
   });
 
   test("Sign out of all other sessions keeps only this one", async ({ page, browser }) => {
-    const email = await signUpAndLand(page, "others");
+    const email = await landAsNewUser(page, "others");
     const second = await secondDevice(browser, email);
     const third = await secondDevice(browser, email);
     try {
@@ -99,13 +108,13 @@ test.describe("where you're signed in", () => {
   });
 
   test("another user's session id is a 404 and ends nothing", async ({ page, browser }) => {
-    const victim = await signUpAndLand(page, "victim");
+    const victim = await landAsNewUser(page, "victim");
     const victimRow = await e2eDb().execute({ sql: "SELECT s.id FROM Session s JOIN User u ON u.id = s.userId WHERE u.email = ?", args: [victim] });
     const victimSessionId = String(victimRow.rows[0].id);
     const attackerContext = await browser.newContext();
     const attacker = await attackerContext.newPage();
     try {
-      await signUpAndLand(attacker, "attacker");
+      await landAsNewUser(attacker, "attacker");
       await attacker.goto("/account/security");
       const form = sessionRows(attacker).first().locator("form");
       await form.locator('input[name="sessionId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), victimSessionId);
@@ -122,7 +131,7 @@ test.describe("where you're signed in", () => {
 
 test.describe("a session ends on the server", () => {
   test("a cookie copied before sign-out is refused after it", async ({ page, context }) => {
-    const email = await signUpAndLand(page, "copied");
+    const email = await landAsNewUser(page, "copied");
     const copied = (await context.cookies()).filter((c) => c.name.includes("session-token"));
     expect(copied.length).toBeGreaterThan(0);
     const thief = await playwrightRequest.newContext({ baseURL: E2E.baseURL, extraHTTPHeaders: { cookie: copied.map((c) => `${c.name}=${c.value}`).join("; ") } });
@@ -141,7 +150,7 @@ test.describe("a session ends on the server", () => {
   });
 
   test("idle expiry: a session unused for longer than SESSION_IDLE_DAYS is signed out; use slides it", async ({ page }) => {
-    const email = await signUpAndLand(page, "idle");
+    const email = await landAsNewUser(page, "idle");
     const db = e2eDb();
     const setLastSeen = (ms: number) =>
       db.execute({ sql: "UPDATE Session SET lastSeenAt = ? WHERE userId = (SELECT id FROM User WHERE email = ?)", args: [dbDate(ms), email] });
@@ -167,10 +176,10 @@ test("an organizer with users.manage sees a user's sessions and ends one, then a
   const userContext = await browser.newContext();
   const userPage = await userContext.newPage();
   try {
-    const email = await signUpAndLand(userPage, "managed");
+    const email = await landAsNewUser(userPage, "managed");
     const second = await secondDevice(browser, email);
     const id = String((await e2eDb().execute({ sql: "SELECT id FROM User WHERE email = ?", args: [email] })).rows[0].id);
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     await page.goto(`/admin/users/${id}`);
     await expect(sessionRows(page)).toHaveCount(2);
     await sessionRows(page).filter({ hasText: "Firefox on Linux" }).getByRole("button", { name: "Sign out" }).click();

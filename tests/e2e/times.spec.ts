@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { e2eDb, signInAsAdmin } from "./helpers";
+import { e2eDb } from "./helpers";
+import { landAsAdmin } from "./setup";
 
 // The e2e server runs with the default FESTIVAL_TIME_ZONE, America/Toronto (UTC-5 in winter).
 test("times are shown in the festival's zone, recent ones relatively with the exact time kept", async ({ page }) => {
@@ -12,8 +13,7 @@ test("times are shown in the festival's zone, recent ones relatively with the ex
     // before that at 17:05 UTC on 20 January, 12:05 in Toronto.
     args: [id, `${id}@example.org`, Date.UTC(2026, 0, 15, 3, 30), Date.UTC(2026, 0, 15, 3, 30), twoHoursAgo, Date.UTC(2026, 0, 20, 17, 5)],
   });
-  await signInAsAdmin(page);
-  await page.goto(`/admin/users/${id}`);
+  await landAsAdmin(page, `/admin/users/${id}`);
   const row = (label: string) => page.locator(".details div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
   await expect(row("Member since")).toHaveText("14 January 2026");
   await expect(row("Sign-in before that")).toHaveText("20 Jan 2026, 12:05 EST");

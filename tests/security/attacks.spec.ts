@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "../e2e/env";
 import { formAlert, signIn, signInAsAdmin, signUpAndLand, uniqueEmail } from "../e2e/helpers";
+import { landAsAdmin, newUser } from "../e2e/setup";
 import { inlineScriptHashes, scriptHash } from "../../lib/csp-hashes";
 import { hashCsp } from "../../lib/security-headers";
 
@@ -148,7 +149,7 @@ test.describe("404s inside the middleware's matcher", () => {
     test.slow();
     const violations = await watchCsp(page);
     const header = page.getByRole("banner");
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     for (const path of ["/account/no-such-page", "/account/security/no/such/page", "/admin/no-such-page", "/admin/users/x/y/z", "/confirm-email/no-such-page", "/test-only/no-such-page"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
@@ -162,8 +163,7 @@ test.describe("404s inside the middleware's matcher", () => {
 
 test.describe("sign-in throttling", () => {
   test("ten failures lock the account: 429 on the API, a message on the form; other accounts unaffected", async ({ page, request }) => {
-    const email = await signUpAndLand(page, "locked");
-    await page.context().clearCookies();
+    const email = await newUser({ prefix: "locked" });
     for (let i = 0; i < 10; i++) {
       const r = await credentialsPost(request, email, `wrong password number ${i}`);
       expect(r.status(), `attempt ${i + 1}`).toBe(302);
@@ -179,9 +179,8 @@ test.describe("sign-in throttling", () => {
     await signInAsAdmin(page);
   });
 
-  test("a successful sign-in clears the account's failures", async ({ page, request }) => {
-    const email = await signUpAndLand(page, "clears");
-    await page.context().clearCookies();
+  test("a successful sign-in clears the account's failures", async ({ request }) => {
+    const email = await newUser({ prefix: "clears" });
     for (let i = 0; i < 9; i++) await credentialsPost(request, email, `nope ${i} nope nope nope`);
     const ok = await credentialsPost(request, email, E2E.password);
     expect(ok.status()).toBe(302);

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { E2E } from "../e2e/env";
-import { formAlert, signUpAndLand, uniqueEmail } from "../e2e/helpers";
+import { formAlert, uniqueEmail } from "../e2e/helpers";
+import { landAsNewUser } from "../e2e/setup";
 import { holdWalLocks } from "../support/wal-lock";
 import { closedPort } from "../support/closed-port";
 
@@ -93,7 +94,7 @@ test.describe("a database another process holds locked", () => {
   });
 
   test("503 page in the site layout and one log line while locked; /account works again once released", async ({ page }) => {
-    const email = await signUpAndLand(page, "fault");
+    const email = await landAsNewUser(page, "fault", { server: { databaseUrl: `file:${dbFile}`, baseURL: server.url } });
     const release = await holdWalLocks(dbFile);
     let response;
     try {
@@ -130,7 +131,7 @@ test.describe("a DATABASE_URL where no libSQL server answers", () => {
 
   test("pages answer 503, forms say so, the sign-in API answers 503 with Retry-After", async ({ page, browser, request }) => {
     // A real session from the default e2e server (same secret; cookies on localhost ignore the port).
-    await signUpAndLand(page, "unreachable");
+    await landAsNewUser(page, "unreachable");
     const response = await page.goto(`${server.url}/account/security`);
     await expectServiceUnavailablePage(page, response, "/account/security");
     expect(server.log).toMatch(/\[db\] unavailable \(\/account\/security\): ECONNREFUSED connect ECONNREFUSED 127\.0\.0\.1:\d+\n/);

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { E2E } from "../e2e/env";
-import { signUpAndLand } from "../e2e/helpers";
+import { landAsNewUser } from "../e2e/setup";
 
 // Posts malformed input straight to the forms' server actions, as a script would (no browser, no
 // client-side checks), and asserts every answer is one a form should give (never a 5xx). Seeded, so a
@@ -76,6 +76,9 @@ async function kindOf(response: APIResponse, path: string, redirects: RegExp | n
   return { unexpected: `200 without a message on the form (${path})` };
 }
 
+/** Submissions in flight at once: enough to keep both of the server's processes busy. */
+const IN_FLIGHT = 4;
+
 /**
  * Posts 500 seeded random submissions of `names` to the form's action, as a script would. Every
  * answer is one of the expected kinds (never a 5xx, never a bare page); every 50th is posted from
@@ -84,26 +87,36 @@ async function kindOf(response: APIResponse, path: string, redirects: RegExp | n
 async function fuzzForm(request: APIRequestContext, path: string, action: Record<string, string>, names: readonly string[], redirects: RegExp | null = null) {
   expect(Object.keys(action).some((k) => k.startsWith("$ACTION")), `${path} has a server-action form`).toBe(true);
   const rand = mulberry32(path.length * 7919 + names.length);
-  const kinds = new Map<string, number>();
-  for (let i = 0; i < 500; i++) {
+  // The same seeded 500 submissions as ever, made first, then sent IN_FLIGHT at a time: each answer is
+  // checked on its own, so their order does not matter, and the server's processes work in parallel.
+  const submissions = Array.from({ length: 500 }, () => {
     const multipart: Record<string, Value> = { ...action };
     for (const name of names) {
       const value = fuzzValue(rand);
       if (value === undefined) delete multipart[name];
       else multipart[name] = value;
     }
+    return multipart;
+  });
+  const kinds = new Map<string, number>();
+  const check = async (i: number) => {
+    const multipart = submissions[i];
     const crossOrigin = i % 50 === 49;
     const response = await request.post(path, { multipart, headers: { Origin: crossOrigin ? "https://evil.example" : E2E.baseURL }, maxRedirects: 0 });
     const input = `input #${i}: ${JSON.stringify(Object.fromEntries(names.map((n) => [n, String(multipart[n] ?? "<missing>").slice(0, 80)])))}`;
     expect(response.status(), input).toBeLessThan(500);
     const answer = await kindOf(response, path, redirects);
     expect("unexpected" in answer ? answer.unexpected : "", input).toBe("");
-    if ("unexpected" in answer) continue;
+    if ("unexpected" in answer) return;
     if (crossOrigin) expect(answer.kind, input).toBe("403");
     else expect(answer.kind, input).not.toBe("403");
     const key = answer.kind === "413" || answer.kind === "403" ? answer.kind : `${answer.kind}: ${answer.detail}`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
-  }
+  };
+  let next = 0;
+  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+    while (next < submissions.length) await check(next++);
+  }));
   console.log(`${path} [${names.join(", ")}]: ${JSON.stringify(Object.fromEntries(kinds))}`);
   // The random inputs reach the validation: a form's own messages are among the answers, not only refusals.
   expect([...kinds.keys()].some((k) => k.startsWith("message: ")), `${path}: some answers are validation messages`).toBe(true);
@@ -130,7 +143,7 @@ for (const [path, { names, redirects }] of Object.entries(FORMS)) {
 // admin-console.spec.ts send them oversized, missing and forged values.)
 test("500 malformed submissions to each form on /account/security get a message, 413 or 403; the session still works", async ({ page }) => {
   test.setTimeout(600_000);
-  const email = await signUpAndLand(page, "fuzz");
+  const email = await landAsNewUser(page, "fuzz");
   // The page also has the sessions' sign-out forms; the two with a current password are fuzzed here.
   const actionForm = async (field: string) =>
     (await formsOn(page.request, "/account/security", field)).find((f) => Object.keys(f).some((k) => k.startsWith("$ACTION")));

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { E2E } from "../e2e/env";
-import { e2eDb, formAlert, signIn, signInAsAdmin, signUpAndLand } from "../e2e/helpers";
+import { e2eDb, formAlert } from "../e2e/helpers";
+import { landAsAdmin, newUser, signInDirectly } from "../e2e/setup";
 
 // The admin console against `next start`: security review (issue 10) findings 1 and 5, and the
 // replays of issue 13, item 6. The rules themselves are attacked in roles.test.ts.
@@ -19,12 +19,11 @@ async function makeRole(permissions: string[]): Promise<{ id: string; name: stri
   return { id, name };
 }
 
-/** A new user holding `role` (given in the database), signed in afresh so the token carries it. */
+/** A new user holding `role`, signed in, on /admin. */
 async function signInHolding(page: Page, prefix: string, role: string): Promise<string> {
-  const email = await signUpAndLand(page, prefix);
-  await sql("INSERT INTO UserRole (userId, roleId, createdAt) SELECT u.id, r.id, ? FROM User u, Role r WHERE u.email = ? AND r.name = ?", [Date.now(), email, role]);
-  await page.context().clearCookies();
-  await signIn(page, email, E2E.password, "/sign-in?callbackUrl=%2Fadmin");
+  const email = await newUser({ prefix, roles: [role] });
+  await signInDirectly(page, email);
+  await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
   return email;
 }
@@ -97,7 +96,7 @@ test.describe("finding 5: every admin page checks admin.access itself, against t
 test.describe("finding 1: festival roles grant no permission", () => {
   test("the role form says so and refuses a permission ticked on teacher anyway", async ({ page }) => {
     test.setTimeout(120_000);
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
     const [teacher] = await sql("SELECT id FROM Role WHERE key = 'teacher'");
     await page.goto(`/admin/roles/${teacher.id}`);
     const permissions = page.getByRole("group", { name: "Permissions this role grants" });
@@ -120,11 +119,10 @@ test.describe("finding 1: festival roles grant no permission", () => {
 test.describe("issue 13, item 6: an organizer's replayed admin actions are refused", () => {
   test("a grant, a user deletion and a role deletion: 403 each, nothing changed; the admin's own replay works", async ({ page, browser }) => {
     test.setTimeout(180_000);
-    const victim = await signUpAndLand(page, "replayed");
+    const victim = await newUser({ prefix: "replayed" });
     const [{ id: victimId }] = await sql("SELECT id FROM User WHERE email = ?", [victim]);
     const role = await makeRole(["users.read"]);
-    await page.context().clearCookies();
-    await signInAsAdmin(page);
+    await landAsAdmin(page);
 
     await page.goto(`/admin/users/${victimId}`);
     const grant = await capture(page, `**/admin/users/${victimId}`, isAction, async () => {
@@ -160,7 +158,7 @@ test.describe("issue 13, item 6: an organizer's replayed admin actions are refus
 });
 
 test("the admin form's error for an unknown permission stays next to the permissions", async ({ page }) => {
-  await signInAsAdmin(page);
+  await landAsAdmin(page);
   const role = await makeRole([]);
   await page.goto(`/admin/roles/${role.id}`);
   await page.getByLabel(/^audit\.read/).evaluate((input: HTMLInputElement) => {
