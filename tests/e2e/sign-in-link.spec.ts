@@ -11,7 +11,8 @@ test.describe.configure({ timeout: 120_000 });
 async function askForLink(page: import("@playwright/test").Page, email: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "E-mail me a sign-in link" }).click();
-  await page.getByLabel("E-mail").fill(email);
+  await expect(page.getByRole("heading", { name: "Sign in with an e-mailed link" })).toBeVisible();
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { FormAlert } from "@/components/forms/form-alert";
 import { loadWebAuthn, NO_PASSKEY_USED, passkeyOptions, PasskeyRequestError } from "@/lib/auth/passkeys/client";
@@ -12,6 +12,8 @@ import { signInWithPasskeyAction } from "./passkey-actions";
 export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  // Set once the button is used: the autofill request then stands down (one sign-in at a time).
+  const buttonUsed = useRef(false);
 
   function finish(response: AuthenticationResponseJSON) {
     startTransition(async () => {
@@ -29,8 +31,9 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
       if (!active || !(await webauthn.browserSupportsWebAuthnAutofill())) return;
       try {
         const optionsJSON = await passkeyOptions<PublicKeyCredentialRequestOptionsJSON>("sign-in");
-        if (!active) return;
-        finish(await webauthn.startAuthentication({ optionsJSON, useBrowserAutofill: true }));
+        if (!active || buttonUsed.current) return;
+        const response = await webauthn.startAuthentication({ optionsJSON, useBrowserAutofill: true });
+        if (active && !buttonUsed.current) finish(response);
       } catch {
         // Aborted by the button, or the page is going away: nothing to say.
       }
@@ -42,6 +45,7 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   }, []);
 
   async function signInWithPasskey() {
+    buttonUsed.current = true;
     setError(undefined);
     const webauthn = await loadWebAuthn();
     if (!webauthn.browserSupportsWebAuthn()) return setError("This browser cannot use passkeys. Sign in with your password or an e-mailed link.");
