@@ -13,6 +13,10 @@ import { recordAudit } from "@/lib/audit/service";
 import { can } from "@/lib/auth/permissions";
 import { clearSessionHint, setSessionHint } from "@/lib/session-hint-cookie";
 import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
+import { authenticationResponseSchema, parseJsonField } from "@/lib/validation/passkey";
+import { signInWithPasskey } from "@/lib/auth/passkeys/sign-in";
+import { redeemSignInLink } from "@/lib/auth/sign-in-link";
+import { finishFirstFactor } from "@/lib/auth/first-factor";
 
 /** Surfaces through signIn() as a CredentialsSignin whose code the sign-in form turns into its message. */
 export class ThrottledSignin extends CredentialsSignin {
@@ -100,5 +104,40 @@ export const { handlers, signIn, signOut } = NextAuth({
         return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
       },
     }),
+    // A passkey assertion (discoverable credential, user verification required: both factors), checked
+    // against this browser's stored challenge; the credential's owner signs in.
+    Credentials({
+      id: "passkey",
+      credentials: { response: {} },
+      async authorize(credentials, request) {
+        const response = parseJsonField(authenticationResponseSchema, credentials.response);
+        if (!response) throw new CredentialsSignin();
+        const user = await signInOrUnavailable("passkey sign-in", () => signInWithPasskey(prisma, response, clientIp(request.headers)));
+        if (!user) throw new CredentialsSignin();
+        return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
+      },
+    }),
+    // A mailed sign-in link (single use, 15 minutes): the first factor only (lib/auth/first-factor.ts).
+    Credentials({
+      id: "email-link",
+      credentials: { token: {} },
+      async authorize(credentials, request) {
+        const linked = await signInOrUnavailable("link sign-in", () => redeemSignInLink(prisma, credentials.token, clientIp(request.headers)));
+        if (!linked) throw new CredentialsSignin();
+        const user = await finishFirstFactor(linked);
+        return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
+      },
+    }),
   ],
 });
+
+/** A sign-in step whose database is out of reach says "try again in a minute", not "refused". */
+async function signInOrUnavailable<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logDatabaseUnavailable(what, error);
+    throw new UnavailableSignin();
+  }
+}

@@ -124,6 +124,7 @@ export const config = {
     "/confirm-email/:path*",
     "/confirm-email-change",
     "/link-invalid",
+    "/sign-in-link/open", // the mailed sign-in link (its request form and "sent" page are prerendered)
     "/service-unavailable",
     "/syllabus", // rendered per request from cached data (docs/decisions/syllabus-caching.md)
     "/syllabus/:path+",

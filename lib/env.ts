@@ -44,6 +44,8 @@ const schema = z
     EMAIL_IP_LIMIT: z.coerce.number().int().min(1).default(10),
     /** Password-reset mails per account (a victim's inbox is not a target). */
     RESET_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(3),
+    /** E-mail sign-in link mails per account (lib/auth/sign-in-link.ts), for the same reason. */
+    SIGN_IN_LINK_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(3),
     /**
      * Proxies in front of the app that append to X-Forwarded-For (Vercel, nginx's
      * proxy_add_x_forwarded_for): the client address is that many entries from the right, the
@@ -52,7 +54,12 @@ const schema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     ...SESSION_SETTINGS,
     /** The site's public address; every link in a mail is built from it (never from a request's Host). */
-    AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    AUTH_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      // It is also the WebAuthn origin (lib/auth/passkeys/relying-party.ts), which has no path: a
+      // path here would make every passkey ceremony fail, so it is refused at start-up instead.
+      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), "must be the site's address alone, e.g. https://festival.example.org (no path, query or fragment)")
+      .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** Outgoing mail, e.g. smtp://user:pass@host:587 (smtps:// for TLS from the start). */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),

@@ -16,7 +16,8 @@ export function EmailField({
   label?: string;
   value?: string;
   error?: string;
-  autoComplete?: "email" | "username";
+  /** "username webauthn": the browser may also offer passkeys here (autofill, /sign-in). */
+  autoComplete?: "email" | "username" | "username webauthn";
 }) {
   return (
     <TextField

@@ -18,6 +18,13 @@ export const AUDIT_ACTIONS = {
   "user.email_changed": "E-mail changed",
   "user.email_confirmed": "E-mail confirmed",
   "user.profile_updated": "Profile updated",
+  // Passkeys and sign-in links (lib/auth/passkeys/, lib/auth/sign-in-link.ts).
+  "passkey.added": "Passkey added",
+  "passkey.removed": "Passkey removed",
+  "passkey.refused": "Passkey refused",
+  "user.reauthenticated": "Re-authenticated",
+  "user.sign_in_link_requested": "Sign-in link requested",
+  "user.sign_in_link_throttled": "Sign-in link withheld (per-account limit)",
   "user.created": "User created",
   "user.activated": "User activated",
   "user.deactivated": "User deactivated",

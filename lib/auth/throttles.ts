@@ -58,10 +58,18 @@ export function reserveResetMail(db: PrismaClient, userId: string): Promise<bool
 }
 
 /**
+ * Sign-in link mails per account, like reset mails: whoever asks, the owner gets at most
+ * SIGN_IN_LINK_ACCOUNT_LIMIT links a window. Silent (the form answers alike for every address).
+ */
+export function reserveSignInLinkMail(db: PrismaClient, userId: string): Promise<boolean> {
+  return reserve(db, `sign-in-link:account:${userId}`, { max: env().SIGN_IN_LINK_ACCOUNT_LIMIT, windowSeconds: WINDOW });
+}
+
+/**
  * Counts one attempt of a per-address action (sign-up, forgot-password, resend) and says whether it
  * may go ahead. Without a known address the action is not throttled here.
  */
-export async function attemptByIp(db: PrismaClient, action: "sign-up" | "forgot-password" | "resend-confirmation", ip: string | null): Promise<LimitState> {
+export async function attemptByIp(db: PrismaClient, action: "sign-up" | "forgot-password" | "resend-confirmation" | "sign-in-link", ip: string | null): Promise<LimitState> {
   if (!ip) return { limited: false };
   const e = env();
   const max = action === "sign-up" ? e.SIGN_UP_IP_LIMIT : e.EMAIL_IP_LIMIT;

@@ -132,3 +132,28 @@ export function signUpAttemptMessage(site: string): MailMessage {
     footer: "If it was not you, you can ignore this message: nothing was changed.",
   });
 }
+
+/** A passkey was added to or removed from the account: the owner hears of every change to how they sign in. */
+export function passkeyChangedMessage(site: string, change: "added" | "removed", name: string): MailMessage {
+  return compose({
+    subject: change === "added" ? "A passkey was added to your account" : "A passkey was removed from your account",
+    paragraphs: [
+      change === "added"
+        ? `The passkey “${name}” was just added to your festival account. It signs in without a password.`
+        : `The passkey “${name}” was just removed from your festival account. It no longer signs in.`,
+    ],
+    action: { label: "If this was not you, review your passkeys and sessions", url: siteLink(site, "/account/security") },
+    footer: "If it was you, there is nothing more to do.",
+  });
+}
+
+export function signInLinkMessage(site: string, token: string, ttlSeconds: number): MailMessage {
+  return compose({
+    subject: "Your sign-in link",
+    paragraphs: [
+      "Someone (hopefully you) asked for a link to sign in to the festival account for this address.",
+      `The link below works once, for ${minutes(ttlSeconds)}.`,
+    ],
+    action: { label: "Sign in", url: siteLink(site, `/sign-in-link/open?token=${encodeURIComponent(token)}`) },
+  });
+}

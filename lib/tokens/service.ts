@@ -15,7 +15,8 @@ export interface IssuedToken {
  * by anyone for any address, so a new request must not kill the owner's live link (that would let a
  * stranger block a reset); the per-account mail limit (lib/auth/throttles.ts) bounds how many live.
  */
-const VOIDS_EARLIER: Record<TokenPurpose, boolean> = { email_change: true, email_confirm: true, password_reset: false };
+// A sign-in link can be requested by anyone for any address too: like a reset, it leaves earlier ones working.
+const VOIDS_EARLIER: Record<TokenPurpose, boolean> = { email_change: true, email_confirm: true, password_reset: false, sign_in_link: false };
 
 /** Issues a token for the user and purpose (see VOIDS_EARLIER for what happens to earlier ones). */
 export async function issueToken(

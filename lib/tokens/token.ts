@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 // Pure helpers for mailed single-use tokens: 32 random bytes (base64url) go in the link, only their
 // SHA-256 is stored, so a copy of the database opens no account.
 
-export const TOKEN_PURPOSES = ["password_reset", "email_change", "email_confirm"] as const;
+export const TOKEN_PURPOSES = ["password_reset", "email_change", "email_confirm", "sign_in_link"] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** base64url of 32 bytes is 43 characters; anything else is not one of ours. */

@@ -117,9 +117,18 @@ export async function authenticate(
     return null;
   }
   await clearSignInFailures(db, email, ip);
-  await recordSignIn(db, user.id, ip);
-  const access = await loadUserAccess(db, user.id);
-  if (access) await recordAudit(db, { action: "user.signed_in", actor: access, subject: { id: access.id, label: access.email }, ip });
+  return completeSignIn(db, user.id, ip, "password");
+}
+
+/**
+ * A user proved who they are (password, passkey, sign-in link): tracking, the audit event naming the
+ * method, and who they are now. Null when the account is gone or inactive.
+ */
+export async function completeSignIn(db: PrismaClient, userId: string, ip: string | null, method: "password" | "passkey" | "email_link"): Promise<UserAccess | null> {
+  const access = await loadUserAccess(db, userId);
+  if (!access?.active) return null;
+  await recordSignIn(db, userId, ip);
+  await recordAudit(db, { action: "user.signed_in", actor: access, subject: { id: access.id, label: access.email }, ip, ...(method === "password" ? {} : { details: { method } }) });
   return access;
 }
 

@@ -10,3 +10,4 @@ export const TOKEN_MAX_LENGTH = 64; // mailed tokens are 43 characters (32 bytes
 export const MAX_ACTION_BODY_BYTES = 256 * 1024;
 export const ROLE_NAME_MAX_LENGTH = 40;
 export const ROLE_DESCRIPTION_MAX_LENGTH = 200;
+export const PASSKEY_NAME_MAX_LENGTH = 60;

@@ -6,6 +6,8 @@ import {
   FESTIVAL_NAME,
   passwordChangedMessage,
   passwordResetMessage,
+  passkeyChangedMessage,
+  signInLinkMessage,
   signUpConfirmMessage,
   siteLink,
 } from "@/lib/mail/messages";
@@ -22,6 +24,9 @@ const messages = {
   emailConfirm: emailChangeConfirmMessage(SITE, TOKEN, EVIL),
   emailNotice: emailChangeNoticeMessage(SITE, EVIL),
   signUp: signUpConfirmMessage(SITE, TOKEN),
+  signInLink: signInLinkMessage(SITE, TOKEN, 900),
+  passkeyAdded: passkeyChangedMessage(SITE, "added", EVIL),
+  passkeyRemoved: passkeyChangedMessage(SITE, "removed", EVIL),
 };
 
 describe("mail messages", () => {

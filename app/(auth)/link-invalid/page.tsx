@@ -7,6 +7,7 @@ const KINDS = {
   reset: { what: "password reset link", again: { href: "/forgot-password", label: "Ask for a new reset link" } },
   confirm: { what: "confirmation link", again: { href: "/confirm-email", label: "Ask for a new confirmation link" } },
   "email-change": { what: "e-mail change link", again: { href: "/account/security", label: "Ask for the change again" } },
+  "sign-in": { what: "sign-in link", again: { href: "/sign-in-link", label: "Ask for a new sign-in link" } },
 } as const;
 
 // Where every mailed link that is used, expired, altered or unknown ends up: say so, and offer a new one.

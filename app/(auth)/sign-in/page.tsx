@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUserOrUnavailable } from "@/lib/auth/guards";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { SignInForm } from "./sign-in-form";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,6 +16,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 id="sign-in-title">Sign in</h1>
       <p className="lead">Welcome back. Sign in to see your festival account.</p>
       <SignInForm callbackUrl={callbackUrl} />
+      <div className="stack sign-in-alternatives" aria-label="Other ways to sign in" role="group">
+        <PasskeySignIn callbackUrl={callbackUrl} />
+        <p className="form-footer">
+          <Link href="/sign-in-link">E-mail me a sign-in link</Link>
+        </p>
+      </div>
     </section>
   );
 }

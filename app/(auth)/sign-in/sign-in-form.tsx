@@ -15,7 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <EmailField autoComplete="username" value={state.values.email} error={state.errors.email} />
+      <EmailField autoComplete="username webauthn" value={state.values.email} error={state.errors.email} />
       <TextField
         name="password"
         label="Password"

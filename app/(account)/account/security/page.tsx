@@ -11,6 +11,7 @@ import { flashToken } from "@/lib/admin/flash-token";
 import { signOutOtherSessionsAction, signOutSessionAction } from "../actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { ChangeEmailForm } from "./change-email-form";
+import { PasskeysSection } from "./passkeys-section";
 
 export const metadata: Metadata = { title: "Password, e-mail and sessions" };
 
@@ -36,6 +37,7 @@ export default async function SecurityPage() {
         </p>
         <ChangeEmailForm />
       </section>
+      <PasskeysSection userId={user.id} />
       <section className="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you&apos;re signed in</h2>
         <p>Each browser you signed in with. If you do not recognise one, sign it out and change your password.</p>
