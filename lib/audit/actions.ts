@@ -18,6 +18,13 @@ export const AUDIT_ACTIONS = {
   "user.email_changed": "E-mail changed",
   "user.email_confirmed": "E-mail confirmed",
   "user.profile_updated": "Profile updated",
+  // The second factor (lib/auth/second-factor.ts) and re-authentication (lib/auth/freshness.ts).
+  "user.two_factor_enabled": "Authenticator app turned on",
+  "user.two_factor_disabled": "Authenticator app turned off",
+  "user.recovery_codes_regenerated": "Recovery codes regenerated",
+  "user.recovery_code_used": "Recovery code used",
+  "user.second_factor_failed": "Second-factor code refused",
+  "user.reauthenticated": "Password confirmed again",
   "user.created": "User created",
   "user.activated": "User activated",
   "user.deactivated": "User deactivated",

@@ -94,6 +94,15 @@ export async function authenticate(
   password: string,
   ip: string | null,
 ): Promise<UserAccess | null> {
+  const userId = await checkCredentials(db, email, password, ip);
+  return userId ? completeSignIn(db, userId, ip) : null;
+}
+
+/**
+ * The password step alone (authenticate's rules): the user's id, or null. A sign-in with a second
+ * factor calls completeSignIn only after the code (auth.ts).
+ */
+export async function checkCredentials(db: PrismaClient, email: string, password: string, ip: string | null): Promise<string | null> {
   const throttle = await reserveSignIn(db, email, ip);
   if (throttle.limited) throw new SignInThrottledError(throttle.retryAfterSeconds);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
@@ -104,8 +113,13 @@ export async function authenticate(
     return null;
   }
   await clearSignInFailures(db, email, ip);
-  await recordSignIn(db, user.id, ip);
-  const access = await loadUserAccess(db, user.id);
+  return user.id;
+}
+
+/** The bookkeeping of a finished sign-in (every method's last step): "trackable" columns and the audit event. */
+export async function completeSignIn(db: PrismaClient, userId: string, ip: string | null): Promise<UserAccess | null> {
+  await recordSignIn(db, userId, ip);
+  const access = await loadUserAccess(db, userId);
   if (access) await recordAudit(db, { action: "user.signed_in", actor: access, subject: { id: access.id, label: access.email }, ip });
   return access;
 }

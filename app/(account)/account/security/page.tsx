@@ -36,6 +36,13 @@ export default async function SecurityPage() {
         </p>
         <ChangeEmailForm />
       </section>
+      <section className="panel" aria-labelledby="two-factor-link-title">
+        <h2 id="two-factor-link-title">Two-step sign-in</h2>
+        <p>
+          {user.secondFactor ? "On: signing in asks for a code from your authenticator app." : "Off: signing in asks for your password only."}{" "}
+          <Link href="/account/two-factor" prefetch={false}>Manage two-step sign-in</Link>
+        </p>
+      </section>
       <section className="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you&apos;re signed in</h2>
         <p>Each browser you signed in with. If you do not recognise one, sign it out and change your password.</p>
