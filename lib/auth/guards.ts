@@ -9,6 +9,7 @@ import { readSessionClaims, usesSecureCookies } from "./session-token";
 import { resolveSession, type CurrentUser } from "./sessions";
 import { env } from "@/lib/env";
 import { orServiceUnavailable } from "@/lib/db-fallback";
+import { mustEnrolSecondFactor } from "./second-factor-rules";
 
 /**
  * The signed-in user as the database knows them now, or null: one cookie decryption and one query,
@@ -44,8 +45,8 @@ export function refusalPath(refusal: AccountRefusal, callbackPath: string): stri
  * Whether the user holds a permission of TWO_FACTOR_REQUIRED_PERMISSIONS without having a second factor.
  * Read from the database on every request, so a grant applies at the user's next request.
  */
-export function lacksRequiredSecondFactor(user: Pick<CurrentUser, "permissions" | "secondFactor">, required: readonly string[] = env().TWO_FACTOR_REQUIRED_PERMISSIONS): boolean {
-  return !user.secondFactor && required.some((permission) => user.permissions.includes(permission));
+export function lacksRequiredSecondFactor(user: Pick<CurrentUser, "permissions" | "secondFactor">): boolean {
+  return mustEnrolSecondFactor(user, env().TWO_FACTOR_REQUIRED_PERMISSIONS);
 }
 
 interface AccountOptions {

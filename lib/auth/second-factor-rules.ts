@@ -46,3 +46,11 @@ export function recoveryCodesFile(codes: readonly string[], email: string): stri
 export function pendingExpiry(now: Date): Date {
   return new Date(now.getTime() + PENDING_SIGN_IN_SECONDS * 1000);
 }
+
+/**
+ * Whether a user must enrol before using anything else: they hold a permission of
+ * TWO_FACTOR_REQUIRED_PERMISSIONS and have no second factor.
+ */
+export function mustEnrolSecondFactor(user: { permissions: readonly string[]; secondFactor: boolean }, required: readonly string[]): boolean {
+  return !user.secondFactor && required.some((permission) => user.permissions.includes(permission));
+}
