@@ -16,7 +16,7 @@ import type { FormState } from "@/components/forms/form-state";
 export type VerifyFields = "code";
 
 const WRONG_CODE = "That code is not right, or it was already used";
-export const START_AGAIN = "Your sign-in timed out or was already finished. Sign in again.";
+const START_AGAIN = "Your sign-in timed out or was already finished. Sign in again.";
 
 /**
  * The second step of a sign-in: Auth.js's "totp" provider (auth.ts) finds the user from this browser's
