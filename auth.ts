@@ -5,7 +5,10 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { authConfig } from "./auth.config";
 import { prisma } from "@/lib/db";
 import { signInSchema } from "@/lib/validation/user";
-import { authenticate, SignInThrottledError } from "@/lib/users/service";
+import { checkCredentials, completeSignIn, SignInThrottledError } from "@/lib/users/service";
+import { hasSecondFactor, SecondFactorThrottledError, verifySecondFactor } from "@/lib/auth/second-factor";
+import { beginPendingSignIn, currentPendingSignIn, finishPendingSignIn } from "@/lib/auth/pending-sign-in";
+import { parseTypedCode } from "@/lib/auth/second-factor-rules";
 import { clientIp } from "@/lib/auth/client-ip";
 import { headers } from "next/headers";
 import { endSessionById, resolveSession, startSession } from "@/lib/auth/sessions";
@@ -26,6 +29,30 @@ export class ThrottledSignin extends CredentialsSignin {
 /** The database could not be reached: the sign-in form says "try again in a minute", not "wrong password". */
 export class UnavailableSignin extends CredentialsSignin {
   code = "unavailable";
+}
+
+/** The password was right and a second factor is due: the form goes to /sign-in/verify (no session yet). */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second_factor";
+}
+
+/** No live pending sign-in in this browser (never was, expired, used): start again at /sign-in. */
+export class PendingSignInMissing extends CredentialsSignin {
+  code = "no_pending";
+}
+
+/** Shapes the Auth.js user for the jwt callback; permissions only feed the header's display hint. */
+function signedInUser(user: { id: string; email: string; name: string | null; permissions: string[] }) {
+  return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
+}
+
+/** Maps the database being out of reach to the form's "try again in a minute". */
+function unavailableOr(error: unknown, what: string): never {
+  if (isDatabaseUnavailable(error)) {
+    logDatabaseUnavailable(what, error);
+    throw new UnavailableSignin();
+  }
+  throw error;
 }
 
 export const { handlers, signIn, signOut } = NextAuth({
@@ -88,20 +115,49 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         // One answer for every failure: malformed, unknown, wrong, inactive.
         if (!parsed.success) throw new CredentialsSignin();
-        let user;
+        const ip = clientIp(request.headers);
         try {
-          user = await authenticate(prisma, parsed.data.email, parsed.data.password, clientIp(request.headers));
+          const userId = await checkCredentials(prisma, parsed.data.email, parsed.data.password, ip);
+          if (userId && (await hasSecondFactor(prisma, userId))) {
+            // No session: only a pending state bound to this browser's cookie, finished on /sign-in/verify.
+            await beginPendingSignIn(prisma, userId);
+            throw new SecondFactorRequired();
+          }
+          const user = userId ? await completeSignIn(prisma, userId, ip, "password") : null;
+          if (!user) throw new CredentialsSignin();
+          // The jwt callback starts the session.
+          return signedInUser(user);
         } catch (error) {
           if (error instanceof SignInThrottledError) throw new ThrottledSignin();
-          if (isDatabaseUnavailable(error)) {
-            logDatabaseUnavailable("sign-in", error);
-            throw new UnavailableSignin();
-          }
-          throw error;
+          if (error instanceof CredentialsSignin) throw error;
+          unavailableOr(error, "sign-in");
         }
-        if (!user) throw new CredentialsSignin();
-        // The jwt callback starts the session; permissions only feed the header's display hint.
-        return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
+      },
+    }),
+    // The second step of a sign-in with a second factor: the pending cookie names the user (never the
+    // form), the code is checked against that user, and the pending state ends with its first success.
+    Credentials({
+      id: "totp",
+      credentials: { code: { label: "Code", type: "text" } },
+      async authorize(credentials, request) {
+        const ip = clientIp(request.headers);
+        try {
+          const pending = await currentPendingSignIn(prisma);
+          if (!pending) throw new PendingSignInMissing();
+          const typed = parseTypedCode(credentials.code);
+          if (!typed) throw new CredentialsSignin();
+          const result = await verifySecondFactor(prisma, pending.user, typed, ip);
+          if (!result) throw new CredentialsSignin();
+          // Single use: of two parallel successes (a replayed cookie), only one ends the pending state.
+          if (!(await finishPendingSignIn(prisma, pending.id))) throw new PendingSignInMissing();
+          const user = await completeSignIn(prisma, pending.user.id, ip, "password");
+          if (!user) throw new PendingSignInMissing();
+          return signedInUser(user);
+        } catch (error) {
+          if (error instanceof SecondFactorThrottledError) throw new ThrottledSignin();
+          if (error instanceof CredentialsSignin) throw error;
+          unavailableOr(error, "second factor");
+        }
       },
     }),
     // A passkey assertion (discoverable credential, user verification required: both factors), checked

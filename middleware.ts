@@ -119,6 +119,7 @@ export const config = {
     "/admin/:path*",
     "/entries/:path*", // the festival entrant's pages, rendered per request
     "/sign-in",
+    "/sign-in/verify",
     "/sign-up",
     "/reset-password",
     "/confirm-email/:path*",

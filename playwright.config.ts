@@ -80,7 +80,9 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
-      env: { ...serverEnv, PORT: String(E2E.port), DATABASE_URL: E2E.databaseUrl, AUTH_URL: E2E.baseURL },
+      // The suite's admin signs in with a password only here; the second server below keeps the default
+      // TWO_FACTOR_REQUIRED_PERMISSIONS, where tests/e2e/second-factor.spec.ts checks the requirement.
+      env: { ...serverEnv, PORT: String(E2E.port), DATABASE_URL: E2E.databaseUrl, AUTH_URL: E2E.baseURL, TWO_FACTOR_REQUIRED_PERMISSIONS: "none" },
     },
     {
       // The same build with REQUIRE_EMAIL_CONFIRMATION on, for tests/e2e/confirm-email.spec.ts.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "./format/time";
+import { ALL_PERMISSIONS, type Permission } from "./auth/permissions";
 
 // One place for every setting: parsed once, with development defaults, failing with a message that
 // names the variable. Documented in .env.example.
@@ -53,6 +54,28 @@ const schema = z
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     ...SESSION_SETTINGS,
+    /**
+     * Sensitive changes (password, e-mail, second factor, roles and permissions) need a sign-in or a
+     * re-entered password within this many minutes (lib/auth/freshness.ts).
+     */
+    FRESHNESS_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+    /**
+     * Holders of any of these permissions must have a second factor (lib/auth/guards.ts): a comma-separated
+     * list of permission names, or "none".
+     */
+    TWO_FACTOR_REQUIRED_PERMISSIONS: z
+      .string()
+      .default("users.manage,roles.manage")
+      .transform((value, ctx): Permission[] => {
+        if (value.trim() === "none") return [];
+        const names = value.split(",").map((n) => n.trim()).filter(Boolean);
+        const unknown = names.filter((n) => !(ALL_PERMISSIONS as string[]).includes(n));
+        if (unknown.length > 0) {
+          ctx.addIssue({ code: "custom", message: `unknown permission ${unknown.join(", ")} (known: ${ALL_PERMISSIONS.join(", ")}, or none)` });
+          return z.NEVER;
+        }
+        return names as Permission[];
+      }),
     /** The site's public address; every link in a mail is built from it (never from a request's Host). */
     AUTH_URL: z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL" })

@@ -34,6 +34,10 @@ export async function signInAction(_prev: FormState<SignInFields>, formData: For
   try {
     await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
   } catch (error) {
+    // The password was right; no session yet: the second step, in this browser only (its pending cookie).
+    if (error instanceof CredentialsSignin && error.code === "second_factor") {
+      redirect(`/sign-in/verify?${new URLSearchParams({ callbackUrl: safeRedirectPath(parsed.data.callbackUrl) })}`);
+    }
     if (error instanceof CredentialsSignin && error.code === "throttled") {
       const state = await signInState(prisma, parsed.data.email, await requestIp());
       return { values, errors: { form: tooManyAttemptsMessage(state.limited ? state.retryAfterSeconds : 60) } };

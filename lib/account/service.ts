@@ -107,7 +107,7 @@ export class CurrentPasswordThrottledError extends Error {
  * the count. Runs before anything about the new values is looked at, so a wrong password gets one
  * answer whatever they are.
  */
-async function checkPassword(db: PrismaClient, userId: string, password: string): Promise<boolean> {
+export async function checkCurrentPassword(db: PrismaClient, userId: string, password: string): Promise<boolean> {
   const throttle = await reserveCurrentPasswordCheck(db, userId);
   if (throttle.limited) throw new CurrentPasswordThrottledError(throttle.retryAfterSeconds);
   const row = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
@@ -122,7 +122,7 @@ export async function changePassword(
   user: Who,
   input: { currentPassword: string; newPassword: string; ip: string | null; keepSessionId?: string },
 ): Promise<"ok" | "wrong_password" | "contains_email"> {
-  if (!(await checkPassword(db, user.id, input.currentPassword))) return "wrong_password";
+  if (!(await checkCurrentPassword(db, user.id, input.currentPassword))) return "wrong_password";
   if (containsEmailLocalPart(input.newPassword, user.email)) return "contains_email";
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
@@ -141,7 +141,7 @@ export async function requestEmailChange(
   user: Who,
   input: { newEmail: string; currentPassword: string; ip: string | null },
 ): Promise<"ok" | "wrong_password" | "same" | "taken"> {
-  if (!(await checkPassword(db, user.id, input.currentPassword))) return "wrong_password";
+  if (!(await checkCurrentPassword(db, user.id, input.currentPassword))) return "wrong_password";
   if (input.newEmail === user.email) return "same";
   if (await db.user.findUnique({ where: { email: input.newEmail }, select: { id: true } })) return "taken";
   const token = await db.$transaction(async (tx) => {

@@ -40,3 +40,11 @@ export function isSessionAlive(session: SessionTimes, now: Date, limits: Session
 export function isTouchDue(session: Pick<SessionTimes, "lastSeenAt">, now: Date): boolean {
   return now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS;
 }
+
+/**
+ * Whether the session's last authentication (sign-in, or a re-entered password) is recent enough for a
+ * sensitive change (FRESHNESS_MINUTES). A time in the future (clock skew) counts as fresh.
+ */
+export function isFreshAuthentication(authenticatedAt: Date, now: Date, freshnessMinutes: number): boolean {
+  return now.getTime() - authenticatedAt.getTime() <= freshnessMinutes * 60 * 1000;
+}

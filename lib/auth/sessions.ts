@@ -45,6 +45,7 @@ export async function startSession(
       expiresAt: sessionExpiry(now, now, limits()),
       ip: from.ip,
       userAgent: from.userAgent?.slice(0, USER_AGENT_MAX) || null,
+      authenticatedAt: now,
     },
   });
   // Housekeeping where it costs nothing noticeable: the user's expired rows go at their next sign-in.

@@ -75,3 +75,22 @@ export async function attemptByIp(db: PrismaClient, action: "sign-up" | "forgot-
   const max = action === "sign-up" ? e.SIGN_UP_IP_LIMIT : e.EMAIL_IP_LIMIT;
   return reserveAll(db, [{ key: `${action}:ip:${ip}`, limit: { max, windowSeconds: WINDOW } }]);
 }
+
+const secondFactorKey = (userId: string) => `second-factor:account:${userId}`;
+
+/**
+ * Before checking a second-factor code (authenticator or recovery): six digits are guessable, so the
+ * attempt is reserved first, per account, with the sign-in account limit; a success clears the count.
+ */
+export function reserveSecondFactorCheck(db: PrismaClient, userId: string): Promise<LimitState> {
+  return reserveAll(db, [{ key: secondFactorKey(userId), limit: { max: env().SIGN_IN_ACCOUNT_LIMIT, windowSeconds: WINDOW } }]);
+}
+
+export function clearSecondFactorFailures(db: PrismaClient, userId: string): Promise<void> {
+  return reset(db, secondFactorKey(userId));
+}
+
+/** Whether the account's second-factor allowance is used up (and for how long). Counts nothing. */
+export function secondFactorState(db: PrismaClient, userId: string): Promise<LimitState> {
+  return peek(db, [{ key: secondFactorKey(userId), limit: { max: env().SIGN_IN_ACCOUNT_LIMIT, windowSeconds: WINDOW } }]);
+}

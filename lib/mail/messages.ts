@@ -157,3 +157,33 @@ export function signInLinkMessage(site: string, token: string, ttlSeconds: numbe
     action: { label: "Sign in", url: siteLink(site, `/sign-in-link/open?token=${encodeURIComponent(token)}`) },
   });
 }
+
+// Changes to the ways of signing in (lib/auth/second-factor.ts): each tells the owner, so that an
+// intruder who changes them is noticed.
+const NOT_YOU = "If this was not you, reset your password";
+
+export function secondFactorChangedMessage(site: string, change: "enabled" | "disabled" | "regenerated"): MailMessage {
+  const what = {
+    enabled: ["Two-step sign-in is on", "An authenticator app was added to your festival account: signing in now also asks for its code."],
+    disabled: ["Two-step sign-in is off", "The authenticator app and the recovery codes of your festival account were removed: signing in asks for the password only."],
+    regenerated: ["New recovery codes", "New recovery codes were made for your festival account; the earlier ones no longer work."],
+  }[change];
+  return compose({
+    subject: what[0]!,
+    paragraphs: [what[1]!],
+    action: { label: NOT_YOU, url: siteLink(site, "/forgot-password") },
+    footer: "If it was you, there is nothing more to do.",
+  });
+}
+
+export function recoveryCodeUsedMessage(site: string, remaining: number): MailMessage {
+  return compose({
+    subject: "A recovery code was used",
+    paragraphs: [
+      "Someone signed in to your festival account with one of its recovery codes.",
+      `${remaining} ${remaining === 1 ? "recovery code remains" : "recovery codes remain"}. You can make new ones on your account's two-step sign-in page.`,
+    ],
+    action: { label: NOT_YOU, url: siteLink(site, "/forgot-password") },
+    footer: "If it was you, there is nothing more to do.",
+  });
+}

@@ -12,6 +12,11 @@ export interface UserAccess {
   createdAt: Date;
   roles: string[];
   permissions: string[];
+  /**
+   * Whether the user has a second factor (lib/auth/second-factor.ts's hasSecondFactor, read in the same
+   * query): the guards send holders of TWO_FACTOR_REQUIRED_PERMISSIONS without one to enrolment.
+   */
+  secondFactor: boolean;
   /** Read in the same query because /account shows it: one round trip for the whole page's data. */
   signIns: SignInHistory;
 }
@@ -30,6 +35,8 @@ export interface SessionRecord {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** When the user last proved who they are in this session (lib/auth/freshness.ts). */
+  authenticatedAt: Date;
 }
 
 type DbDate = Date | string | number;
@@ -46,6 +53,7 @@ type AccessRow = {
   currentSignInIp: string | null;
   lastSignInAt: DbDate | null;
   lastSignInIp: string | null;
+  secondFactor: number | bigint | boolean;
   role: string | null;
   permission: string | null;
 };
@@ -55,12 +63,14 @@ type SessionAccessRow = AccessRow & {
   sessionCreatedAt: DbDate;
   sessionLastSeenAt: DbDate;
   sessionExpiresAt: DbDate;
+  sessionAuthenticatedAt: DbDate;
 };
 
 // One SQL round trip (a nested Prisma select costs five here: user, links, roles, links, permissions,
 // about 7× the time), because every signed-in request asks this.
 const ACCESS_COLUMNS = Prisma.sql`u.id, u.email, u.name, u.active, u.emailVerified, u.createdAt,
   u.signInCount, u.currentSignInAt, u.currentSignInIp, u.lastSignInAt, u.lastSignInIp,
+  EXISTS (SELECT 1 FROM TwoFactor t WHERE t.userId = u.id AND t.confirmedAt IS NOT NULL) AS secondFactor,
   r.name AS role, p.name AS permission`;
 const ROLE_JOINS = Prisma.sql`LEFT JOIN UserRole ur ON ur.userId = u.id
   LEFT JOIN Role r ON r.id = ur.roleId
@@ -79,7 +89,7 @@ export async function loadUserAccess(db: PrismaClient, userId: string): Promise<
 export async function loadSessionAccess(db: PrismaClient, tokenHash: string): Promise<{ user: UserAccess; session: SessionRecord } | null> {
   const rows = await db.$queryRaw<SessionAccessRow[]>`
     SELECT s.id AS sessionId, s.createdAt AS sessionCreatedAt, s.lastSeenAt AS sessionLastSeenAt,
-      s.expiresAt AS sessionExpiresAt, ${ACCESS_COLUMNS}
+      s.expiresAt AS sessionExpiresAt, s.authenticatedAt AS sessionAuthenticatedAt, ${ACCESS_COLUMNS}
     FROM Session s JOIN User u ON u.id = s.userId ${ROLE_JOINS}
     WHERE s.tokenHash = ${tokenHash}`;
   const first = rows[0];
@@ -91,6 +101,7 @@ export async function loadSessionAccess(db: PrismaClient, tokenHash: string): Pr
       createdAt: new Date(first.sessionCreatedAt),
       lastSeenAt: new Date(first.sessionLastSeenAt),
       expiresAt: new Date(first.sessionExpiresAt),
+      authenticatedAt: new Date(first.sessionAuthenticatedAt),
     },
   };
 }
@@ -108,6 +119,7 @@ function accessFromRows(rows: [AccessRow, ...AccessRow[]] | AccessRow[]): UserAc
     createdAt: new Date(first.createdAt),
     roles,
     permissions,
+    secondFactor: Boolean(Number(first.secondFactor)),
     signIns: {
       count: Number(first.signInCount),
       currentAt: dateOrNull(first.currentSignInAt),

@@ -107,6 +107,15 @@ export async function authenticate(
   password: string,
   ip: string | null,
 ): Promise<UserAccess | null> {
+  const userId = await checkCredentials(db, email, password, ip);
+  return userId ? completeSignIn(db, userId, ip, "password") : null;
+}
+
+/**
+ * The password step alone (authenticate's rules): the user's id, or null. A sign-in with a second
+ * factor calls completeSignIn only after the code (auth.ts).
+ */
+export async function checkCredentials(db: PrismaClient, email: string, password: string, ip: string | null): Promise<string | null> {
   const throttle = await reserveSignIn(db, email, ip);
   if (throttle.limited) throw new SignInThrottledError(throttle.retryAfterSeconds);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
@@ -117,12 +126,13 @@ export async function authenticate(
     return null;
   }
   await clearSignInFailures(db, email, ip);
-  return completeSignIn(db, user.id, ip, "password");
+  return user.id;
 }
 
 /**
- * A user proved who they are (password, passkey, sign-in link): tracking, the audit event naming the
- * method, and who they are now. Null when the account is gone or inactive.
+ * A user proved who they are (password with any second factor, passkey, sign-in link): the "trackable"
+ * columns, the audit event naming the method, and who they are now. Every method's last step. Null when
+ * the account is gone or inactive.
  */
 export async function completeSignIn(db: PrismaClient, userId: string, ip: string | null, method: "password" | "passkey" | "email_link"): Promise<UserAccess | null> {
   const access = await loadUserAccess(db, userId);

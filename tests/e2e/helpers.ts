@@ -38,13 +38,13 @@ export async function signInAsAdmin(page: Page) {
 }
 
 /**
- * The e2e server's own database file, read directly to check what a flow really stored. Each call
+ * The e2e server's own database file (or the second server's, `url`), read directly to check what a flow really stored. Each call
  * opens a connection through the app's own factory (lib/db-client.ts: it waits for the server's write
  * locks instead of failing with SQLITE_BUSY) and closes it when done, so no test leaves one open.
  */
-export function e2eDb() {
+export function e2eDb(url: string = E2E.databaseUrl) {
   async function using<T>(work: (db: ReturnType<typeof createDbClient>) => Promise<T>): Promise<T> {
-    const db = createDbClient({ url: E2E.databaseUrl });
+    const db = createDbClient({ url });
     try {
       return await work(db);
     } finally {

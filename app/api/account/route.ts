@@ -28,7 +28,7 @@ export async function GET() {
   headers["Server-Timing"] = `db;desc="${roundTrips} round trip${roundTrips === 1 ? "" : "s"}"`;
   if ("refusal" in access) {
     const body: AccountRefused = { refusal: access.refusal, location: refusalPath(access.refusal, "/account") };
-    return Response.json(body, { status: access.refusal === "unconfirmed" ? 403 : 401, headers });
+    return Response.json(body, { status: access.refusal === "unconfirmed" || access.refusal === "second-factor-required" ? 403 : 401, headers });
   }
   const { user } = access;
   // The header's display-only hint was written at sign-in: bring it up to date (a role granted or an

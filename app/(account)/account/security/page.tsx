@@ -37,6 +37,13 @@ export default async function SecurityPage() {
         </p>
         <ChangeEmailForm />
       </section>
+      <section className="panel" aria-labelledby="two-factor-link-title">
+        <h2 id="two-factor-link-title">Two-step sign-in</h2>
+        <p>
+          {user.secondFactor ? "On: signing in asks for a code from your authenticator app." : "Off: signing in asks for your password only."}{" "}
+          <Link href="/account/two-factor" prefetch={false}>Manage two-step sign-in</Link>
+        </p>
+      </section>
       <PasskeysSection userId={user.id} />
       <section className="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you&apos;re signed in</h2>

@@ -2,6 +2,7 @@
 import { prisma } from "@/lib/db";
 import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
+import { requireFreshAuth } from "@/lib/auth/freshness";
 import { userOperator } from "@/lib/auth/operator";
 import { createRole, deleteRole, saveRole } from "@/lib/roles/service";
 import { finishAdminChange } from "@/lib/admin/action-result";
@@ -16,8 +17,10 @@ import type { FormState } from "@/components/forms/form-state";
 export type RoleFields = "name" | "description" | "permission";
 type State = FormState<string>;
 
-async function operator() {
+/** Every role change is a permission change: it needs a recent authentication (lib/auth/freshness.ts). */
+async function operator(freshFor: string) {
   const me = await requireAdmin("roles.manage", "/admin/roles");
+  requireFreshAuth(me, freshFor);
   return userOperator(me, await requestIp());
 }
 
@@ -26,7 +29,7 @@ function permissionsFrom(formData: FormData): string[] {
 }
 
 export async function createRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
-  const op = await operator();
+  const op = await operator("/admin/roles");
   const raw = formFields(formData, ["name", "description"]);
   const values = { name: raw.name?.slice(0, 100) ?? "", description: raw.description?.slice(0, 400) ?? "" };
   const parsed = roleFormSchema.safeParse(raw);
@@ -42,8 +45,8 @@ export async function createRoleAction(_prev: FormState<RoleFields>, formData: F
 }
 
 export async function updateRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
-  const op = await operator();
   const raw = formFields(formData, ["roleId", "name", "description"]);
+  const op = await operator(`/admin/roles/${encodeURIComponent(raw.roleId ?? "")}`);
   const values = { name: raw.name?.slice(0, 100) ?? "", description: raw.description?.slice(0, 400) ?? "" };
   const parsed = roleFormSchema.safeParse(raw);
   if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
@@ -57,7 +60,7 @@ export async function updateRoleAction(_prev: FormState<RoleFields>, formData: F
 }
 
 export async function deleteRoleAction(_prev: State, formData: FormData): Promise<State> {
-  const op = await operator();
   const { roleId = "" } = formFields(formData, ["roleId"]);
+  const op = await operator(`/admin/roles/${encodeURIComponent(roleId)}`);
   return finishAdminChange(() => deleteRole(prisma, op, roleId), { flash: "The role has been deleted.", redirectTo: "/admin/roles" });
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
+import { requireFreshAuth } from "@/lib/auth/freshness";
 import { RuleError, userOperator } from "@/lib/auth/operator";
 import { requestPasswordReset } from "@/lib/account/service";
 import { deleteUser, endUserSessions, grantRole, revokeRole, setActive, subjectWithin } from "@/lib/users/admin";
@@ -15,8 +16,10 @@ import type { FormState } from "@/components/forms/form-state";
 
 type State = FormState<string>;
 
-async function operator() {
+async function operator(freshFor?: string) {
   const me = await requireAdmin("users.manage", "/admin/users");
+  // Role changes need a recent authentication (lib/auth/freshness.ts); `freshFor` is the page to come back to.
+  if (freshFor) requireFreshAuth(me, freshFor);
   return userOperator(me, await requestIp());
 }
 
@@ -25,14 +28,14 @@ function userPath(id: string) {
 }
 
 export async function grantRoleAction(_prev: State, formData: FormData): Promise<State> {
-  const op = await operator();
   const { userId = "", role = "" } = formFields(formData, ["userId", "role"]);
+  const op = await operator(userPath(userId));
   return finishAdminChange(() => grantRole(prisma, op, userId, role), { flash: `Role ${role} granted.`, redirectTo: userPath(userId) });
 }
 
 export async function revokeRoleAction(_prev: State, formData: FormData): Promise<State> {
-  const op = await operator();
   const { userId = "", role = "" } = formFields(formData, ["userId", "role"]);
+  const op = await operator(userPath(userId));
   return finishAdminChange(() => revokeRole(prisma, op, userId, role), { flash: `Role ${role} removed.`, redirectTo: userPath(userId) });
 }
 

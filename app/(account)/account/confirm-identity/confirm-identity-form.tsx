@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import { confirmIdentityAction, type ConfirmIdentityFields } from "./actions";
+import { emptyFormState, type FormState } from "@/components/forms/form-state";
+import { TextField } from "@/components/forms/text-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { FormAlert } from "@/components/forms/form-alert";
+import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
+
+export function ConfirmIdentityForm({ next }: { next: string }) {
+  const [state, action] = useActionState(confirmIdentityAction, emptyFormState<ConfirmIdentityFields>() as FormState<ConfirmIdentityFields>);
+  return (
+    <form action={action} className="stack" noValidate>
+      <FormAlert message={state.errors.form} />
+      <input type="hidden" name="next" value={next} />
+      <TextField
+        name="currentPassword"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={PASSWORD_MAX_LENGTH}
+        error={state.errors.currentPassword}
+      />
+      <SubmitButton pendingLabel="Checking…">Continue</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/guards";
+import { confirmIdentityPath } from "@/lib/auth/freshness";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { env } from "@/lib/env";
+import { ConfirmIdentityForm } from "./confirm-identity-form";
+
+export const metadata: Metadata = { title: "Confirm it's you" };
+
+export default async function ConfirmIdentityPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeRedirectPath((await searchParams).next, "/account/security");
+  await requireUser(confirmIdentityPath(next), { allowWithoutSecondFactor: true });
+  return (
+    <section className="panel narrow" aria-labelledby="confirm-identity-title">
+      <h1 id="confirm-identity-title">Confirm it&apos;s you</h1>
+      <p className="lead">
+        This change needs a recent sign-in (within {env().FRESHNESS_MINUTES} minutes). Enter your password to continue.
+      </p>
+      <ConfirmIdentityForm next={next} />
+    </section>
+  );
+}
