@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getProgramme } from "@/lib/festival/programme";
 import { formatDay } from "@/lib/festival/schedule-time";
 import styles from "../../programme.module.css";
+import "../../programme-print.css";
 
 type Props = { params: Promise<{ season: string; day: string }> };
 
@@ -28,8 +29,8 @@ export default async function ProgrammeDayPage({ params }: Props) {
   const previous = programme.days[index - 1];
   const next = programme.days[index + 1];
   return (
-    <section className="panel" aria-labelledby="programme-title">
-      <p className={styles.screenOnly}>
+    <section className="panel programme-page" aria-labelledby="programme-title">
+      <p className="programme-screen-only">
         <Link href={`/programme/${programme.season.id}`}>Every day of the festival</Link>
         {previous && (
           <>
@@ -47,7 +48,7 @@ export default async function ProgrammeDayPage({ params }: Props) {
       <h1 id="programme-title">
         Festival {programme.season.name}: {formatDay(found.day)}
       </h1>
-      <p className={`${styles.printHint} ${styles.screenOnly}`}>This page prints as the day&apos;s programme.</p>
+      <p className={`${styles.printHint} programme-screen-only`}>This page prints as the day&apos;s programme.</p>
       {found.sittings.map((s, i) => (
         <section key={i} className={styles.sitting} aria-labelledby={`sitting-${i}`}>
           <h2 id={`sitting-${i}`}>
