@@ -19,6 +19,8 @@ async function scheduleFixture(): Promise<ScheduleFixture> {
 }
 
 test.describe.configure({ timeout: 180_000 });
+// Each action re-renders the whole schedule page: on a loaded 2-core machine that may take a while.
+const afterAction = { timeout: 45_000 };
 
 test("an organizer builds a schedule, sees a conflict, publishes the programme; anyone reads and prints it", async ({ page, browser }) => {
   const f = await scheduleFixture();
@@ -34,7 +36,7 @@ test("an organizer builds a schedule, sees a conflict, publishes the programme; 
   await expect(hallA.getByText("No classes yet.")).toBeVisible();
 
   await page.getByRole("button", { name: "Suggest a schedule" }).click();
-  await expect(page.locator(".flash")).toContainText("Suggested: 3 classes placed");
+  await expect(page.locator(".flash")).toContainText("Suggested: 3 classes placed", afterAction);
   // Piano before Voice, in the one session long enough; no conflicts.
   await expect(hallA.getByRole("listitem").getByRole("link")).toHaveText([/^5103 /, /^5101A /, /^5101B /]);
   await expect(page.getByText("0 conflicts")).toBeVisible();
@@ -43,7 +45,7 @@ test("an organizer builds a schedule, sees a conflict, publishes the programme; 
   await page.getByLabel("Class", { exact: true }).selectOption(f.classes.voiceB);
   await page.getByLabel("Session", { exact: true }).selectOption(f.sittings.overlapping);
   await page.getByRole("button", { name: "Place class" }).click();
-  await expect(page.locator(".flash")).toContainText("The class has been placed.");
+  await expect(page.locator(".flash")).toContainText("The class has been placed.", afterAction);
   await expect(hallA.getByRole("list", { name: /^Conflicts of/ })).toContainText(
     `${f.names.accompanist} (accompanist) is also in Hall B, 20 April 10:00–11:00 (accompanist) at the same time`,
   );
@@ -51,7 +53,7 @@ test("an organizer builds a schedule, sees a conflict, publishes the programme; 
   await expect(page.getByText("2 conflicts")).toBeVisible();
 
   await page.getByRole("button", { name: "Publish the programme" }).click();
-  await expect(page.locator(".flash")).toContainText("The programme is published.");
+  await expect(page.locator(".flash")).toContainText("The programme is published.", afterAction);
 
   // A signed-out visitor reads the day's programme: sessions, classes, performers in order, names only.
   const visitor = await browser.newContext();
