@@ -41,9 +41,10 @@ describe("checkSchedule", () => {
   });
 
   it("finds an overlap with a sitting that is not the next one by start time", () => {
-    // a (9-17) overlaps c (15-16) though b (10-11) starts between them.
-    const conflicts = checkSchedule([sitting("a", 9, 17, [performer("p")]), sitting("b", 10, 11), sitting("c", 15, 16, [performer("p")])]);
-    expect(conflicts.get("a")?.map((c) => c.otherSittingId)).toEqual(["c"]);
+    // a (9-17) overlaps c (15-16) though b (10-11), also theirs, starts between them.
+    const conflicts = checkSchedule([sitting("a", 9, 17, [performer("p")]), sitting("b", 10, 11, [performer("p")]), sitting("c", 15, 16, [performer("p")])]);
+    expect(conflicts.get("a")?.map((c) => c.otherSittingId)).toEqual(["b", "c"]);
+    expect(conflicts.get("c")?.map((c) => c.otherSittingId)).toEqual(["a"]);
   });
 
   it("flags a sitting whose planned time is longer than it, and not one that fits exactly", () => {
