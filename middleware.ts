@@ -129,6 +129,7 @@ export const config = {
     "/service-unavailable",
     "/syllabus", // rendered per request from cached data (docs/decisions/syllabus-caching.md)
     "/syllabus/:path+",
+    "/programme/:path*", // the published programme, per request from cached data (docs/decisions/schedule.md)
     "/test-only/:path*", // rendered per request (MFO_TEST_ROUTES is read at run time)
     // Server action posts on any page (the header's sign-out form is on every page): with JavaScript
     // they carry Next-Action, without it they are multipart forms.

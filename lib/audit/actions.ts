@@ -55,6 +55,17 @@ export const AUDIT_ACTIONS = {
   "festival.entry_changed_by_organizer": "Entry changed by an organizer",
   "festival.entry_withdrawn_by_organizer": "Entry withdrawn by an organizer",
   "entry.payment_marked": "Entry payment marked",
+  // The schedule (lib/festival/schedule.ts).
+  "festival.venue_created": "Venue created",
+  "festival.venue_deleted": "Venue deleted",
+  "festival.sitting_created": "Schedule session created",
+  "festival.sitting_updated": "Schedule session updated",
+  "festival.sitting_deleted": "Schedule session deleted",
+  "festival.class_placed": "Class placed on the schedule",
+  "festival.schedule_reordered": "Schedule order changed",
+  "festival.schedule_suggested": "Schedule suggested",
+  "festival.programme_published": "Programme published",
+  "festival.programme_unpublished": "Programme withdrawn",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

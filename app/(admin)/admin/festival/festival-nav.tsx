@@ -11,6 +11,7 @@ export function FestivalNav() {
         <li>
           <Link href="/admin/festival/classes">Classes</Link>
         </li>
+        <li><Link href="/admin/festival/schedule">Schedule</Link></li>
         <li>
           <Link href="/admin/festival/lookups">Disciplines, levels and types</Link>
         </li>
