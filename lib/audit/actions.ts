@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   "festival.class_created": "Class created",
   "festival.class_updated": "Class updated",
   "festival.class_deleted": "Class deleted",
+  "festival.syllabus_imported": "Syllabus imported",
+  "festival.entries_imported": "Entries imported",
   "entry.payment_marked": "Entry payment marked",
 } as const;
 
