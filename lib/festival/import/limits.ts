@@ -20,3 +20,20 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export function isImportKind(value: unknown): value is ImportKind {
   return typeof value === "string" && (IMPORT_KINDS as readonly string[]).includes(value);
 }
+
+/** Why an upload was refused: the upload route redirects back with `?error=<code>`, the page says this. */
+export const UPLOAD_ERRORS = {
+  missing: "Choose a file to upload.",
+  empty: "The file is empty.",
+  "too-large": `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it, or leave out columns the import does not read.`,
+  season: "Choose a season.",
+  kind: "Choose what the file holds: the syllabus or entries.",
+  type: "Upload a .csv or .xlsx file.",
+  xls: "This is an old Excel (.xls) workbook: save it as .xlsx or CSV and upload that.",
+  zip: "This file is named .csv but is a zip archive (an Excel workbook?): save it as CSV, or name it .xlsx.",
+  "not-xlsx": "This file is named .xlsx but is not an Excel workbook (it may be damaged): export it again.",
+  binary: "This file is not text: upload a .csv or .xlsx file.",
+  unreadable: "The upload could not be read: try again.",
+} as const;
+
+export type UploadErrorCode = keyof typeof UPLOAD_ERRORS;

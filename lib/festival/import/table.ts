@@ -1,7 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./limits";
+import { MAX_IMPORT_ROWS, UPLOAD_ERRORS, type UploadErrorCode } from "./limits";
 
 // An uploaded spreadsheet as a plain table of strings: the header row, then each data row with the row
 // number a spreadsheet program shows (the header is row 1), so every issue can name its row and column.
@@ -24,7 +24,17 @@ export interface Table {
 }
 
 /** The file cannot be read as a table; the message says why and is safe to show. */
-export class TableError extends Error {}
+export class TableError extends Error {
+  constructor(
+    message: string,
+    /** Set when the file is refused before it is stored (the upload route's `?error=`). */
+    readonly code?: UploadErrorCode,
+  ) {
+    super(message);
+  }
+}
+
+const refuse = (code: UploadErrorCode) => new TableError(UPLOAD_ERRORS[code], code);
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -35,16 +45,15 @@ export type FileFormat = "csv" | "xlsx";
 /** Which reader a file needs, from its first bytes and name; a TableError for anything else. */
 export function sniffFormat(bytes: Uint8Array, fileName: string): FileFormat {
   const name = fileName.toLowerCase();
-  if (bytes.length === 0) throw new TableError("The file is empty.");
-  if (bytes.length > MAX_IMPORT_BYTES) throw new TableError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  if (bytes.length === 0) throw refuse("empty");
   if (startsWith(bytes, ZIP)) {
-    if (/\.(csv|txt)$/.test(name)) throw new TableError("This file is named .csv but is a zip archive (an Excel workbook?): save it as CSV, or name it .xlsx.");
+    if (/\.(csv|txt)$/.test(name)) throw refuse("zip");
     return "xlsx";
   }
-  if (startsWith(bytes, OLE)) throw new TableError("This is an old Excel (.xls) workbook: save it as .xlsx or CSV and upload that.");
-  if (/\.xls[xm]?$/.test(name)) throw new TableError("This file is named .xlsx but is not an Excel workbook (it may be damaged): export it again.");
-  if (!/\.(csv|txt)$/.test(name)) throw new TableError("Upload a .csv or .xlsx file.");
-  if (bytes.subarray(0, 8192).includes(0)) throw new TableError("This file is not text: upload a .csv or .xlsx file.");
+  if (startsWith(bytes, OLE)) throw refuse("xls");
+  if (/\.xls[xm]?$/.test(name)) throw refuse("not-xlsx");
+  if (!/\.(csv|txt)$/.test(name)) throw refuse("type");
+  if (bytes.subarray(0, 8192).includes(0)) throw refuse("binary");
   return "csv";
 }
 
