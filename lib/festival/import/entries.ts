@@ -3,7 +3,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { checkEntry, type RuleClass, type RulePerformer, type RuleSeason } from "../entry-rules";
 import { classCode, normaliseName, parseClassCode } from "../names";
 import { formatCents } from "../money";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "../organizer";
+import { insertMany } from "./insert-many";
 import { ENTRY_NOTES_MAX_LENGTH } from "@/lib/validation/festival-limits";
 import { GROUP_FIELDS, type EntryFieldKey, type EntryMapping, type GroupFieldKey } from "./entry-columns";
 import { emptyCounts, IssueList, type ImportCounts } from "./report";
@@ -18,7 +20,7 @@ import { parseAmount, parseBirthDate, parseMinutes, parsePaid, parseTimestamp, s
 // performers for the type, time, already entered, test piece) are warnings, because organizers may
 // accept such an entry. Each entry carries a sourceKey made from its submission, performers and
 // class, so importing the same file again finds every entry already there and changes nothing.
-// Everything is read up front and written with a few createMany calls: a 1,500-row dry run is fast.
+// Everything is read up front and written with a few multi-row INSERTs: a 1,500-row dry run is fast.
 
 export interface EntriesResult {
   counts: ImportCounts;
@@ -57,11 +59,6 @@ interface KnownProfile {
 }
 
 type Ref = { id: string } | { create: Person & { email?: string; phone?: string } } | { ambiguous: number };
-
-const CHUNK = 200;
-async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
-}
 
 const sameDay = (a: Date | null, b: Date | null) => !a || !b || a.getTime() === b.getTime();
 const keyOf = (parts: string[]) => createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 32);
@@ -298,7 +295,6 @@ export async function importEntries(
   const schoolIds = new Map(schools.map((s) => [s.nameKey, s.id]));
   const newSchools = [...schoolNames].filter(([k]) => !schoolIds.has(k)).map(([nameKey, name]) => ({ id: randomUUID(), name, nameKey }));
   for (const s of newSchools) schoolIds.set(s.nameKey, s.id);
-  await inChunks(newSchools, (data) => tx.school.createMany({ data }));
 
   const pieceKeys = new Map<string, PlannedPiece>();
   for (const e of newEntries) for (const p of e.pieces) pieceKeys.set(JSON.stringify([normaliseName(p.title), normaliseName(p.composer)]), p);
@@ -311,42 +307,47 @@ export async function importEntries(
   });
   for (const p of newPieces) pieceIds.set(JSON.stringify([p.titleKey, p.composerKey]), p.id);
 
-  await inChunks(newPieces, (data) => tx.piece.createMany({ data }));
-  await inChunks(newProfiles, (rows) =>
-    tx.profile.createMany({
-      data: rows.map(({ schoolName, ...p }) => ({ ...p, schoolId: schoolIds.get(normaliseName(schoolName)) ?? null, createdById: userId })),
-    }),
+  const stamp = { createdAt: now, updatedAt: now };
+  await insertMany(tx, "School", newSchools satisfies Prisma.SchoolCreateManyInput[]);
+  await insertMany(tx, "Piece", newPieces.map((p) => ({ ...p, createdAt: now })) satisfies Prisma.PieceCreateManyInput[]);
+  await insertMany(
+    tx,
+    "Profile",
+    newProfiles.map(({ schoolName, ...p }) => ({ ...p, schoolId: schoolIds.get(normaliseName(schoolName)) ?? null, createdById: userId, ...stamp })) satisfies Prisma.ProfileCreateManyInput[],
   );
-  await inChunks(newEntries, (rows) =>
-    tx.entry.createMany({
-      data: rows.map((e) => ({
-        id: e.id,
-        seasonId: season.id,
-        classId: e.classId,
-        status: "submitted",
-        feeCents: e.feeCents,
-        paidCents: e.paidCents,
-        accompanistId: e.accompanistId,
-        teacherId: e.teacherId,
-        submitterName: e.submitter.name || null,
-        submitterEmail: e.submitter.email || null,
-        notes: e.notes,
-        sourceKey: e.sourceKey,
-        submittedAt: e.submittedAt,
-        createdById: userId,
-        updatedById: userId,
-      })),
-    }),
+  await insertMany(
+    tx,
+    "Entry",
+    newEntries.map((e) => ({
+      id: e.id,
+      seasonId: season.id,
+      classId: e.classId,
+      status: "submitted",
+      feeCents: e.feeCents,
+      paidCents: e.paidCents,
+      accompanistId: e.accompanistId,
+      teacherId: e.teacherId,
+      submitterName: e.submitter.name || null,
+      submitterEmail: e.submitter.email || null,
+      notes: e.notes,
+      sourceKey: e.sourceKey,
+      submittedAt: e.submittedAt,
+      createdById: userId,
+      updatedById: userId,
+      ...stamp,
+    })) satisfies Prisma.EntryCreateManyInput[],
   );
-  await inChunks(
-    newEntries.flatMap((e) => e.performers.map((profileId, position) => ({ entryId: e.id, profileId, position }))),
-    (data) => tx.entryPerformer.createMany({ data }),
+  await insertMany(
+    tx,
+    "EntryPerformer",
+    newEntries.flatMap((e) => e.performers.map((profileId, position) => ({ entryId: e.id, profileId, position }))) satisfies Prisma.EntryPerformerCreateManyInput[],
   );
-  await inChunks(
+  await insertMany(
+    tx,
+    "EntryPiece",
     newEntries.flatMap((e) =>
-      e.pieces.map((p, position) => ({ id: randomUUID(), entryId: e.id, position, durationSeconds: p.durationSeconds, pieceId: pieceIds.get(JSON.stringify([normaliseName(p.title), normaliseName(p.composer)]))! })),
-    ),
-    (data) => tx.entryPiece.createMany({ data }),
+      e.pieces.map((p, position) => ({ id: randomUUID(), entryId: e.id, pieceId: pieceIds.get(JSON.stringify([normaliseName(p.title), normaliseName(p.composer)]))!, position, durationSeconds: p.durationSeconds })),
+    ) satisfies Prisma.EntryPieceCreateManyInput[],
   );
   return { counts, issues, profilesCreated: newProfiles.length, piecesCreated: newPieces.length };
 }
