@@ -36,6 +36,9 @@ async function newSeason() {
   return { season, seasonId };
 }
 
+// A dry run or an import reads the file and writes in a transaction: slow on a busy 2-core machine.
+const SLOW = 60_000;
+
 const issueRow = (page: Page, text: string) => page.getByRole("region", { name: "Issues" }).getByRole("row").filter({ hasText: text });
 
 test.describe.configure({ timeout: 180_000 });
@@ -56,12 +59,12 @@ test("an organizer imports the syllabus and a form's entries after a dry run; im
   await upload(page, season, "syllabus", "syllabus.xlsx");
   await expect(page.getByRole("heading", { name: `Import the syllabus into ${season}` })).toBeVisible();
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await expect(page.getByRole("heading", { name: "Dry run: nothing written yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dry run: nothing written yet" })).toBeVisible({ timeout: SLOW });
   await expect(issueRow(page, 'There is no discipline named "Kazoo".')).toContainText("10");
   await expect(issueRow(page, "Class 1020 is also on row 3")).toContainText("Number");
   expect(await count("SELECT count(*) AS n FROM FestivalClass WHERE seasonId = ?", [seasonId])).toBe(0);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.locator(".flash")).toContainText("Imported: 8 new classes, 0 updated, 0 already there, 4 skipped.");
+  await expect(page.locator(".flash")).toContainText("Imported: 8 new classes, 0 updated, 0 already there, 4 skipped.", { timeout: SLOW });
   expect(await count("SELECT count(*) AS n FROM FestivalClass WHERE seasonId = ?", [seasonId])).toBe(8);
 
   // The entries, as the form's CSV export: columns guessed from the headers.
@@ -69,7 +72,7 @@ test("an organizer imports the syllabus and a form's entries after a dry run; im
   await expect(page.getByLabel("Performer name(s)", { exact: true })).toHaveValue("Performer name(s)");
   await expect(page.getByLabel("Duration (minutes) (class 2)")).toHaveValue("Duration (minutes) 2");
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await expect(page.getByRole("heading", { name: "Dry run: nothing written yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dry run: nothing written yet" })).toBeVisible({ timeout: SLOW });
   await expect(issueRow(page, "There is no class 9999 in this season's syllabus.")).toContainText("Not imported");
   await expect(issueRow(page, "Class 3100 is a Duet: it takes 2 performers, not 1.")).toContainText("Imported; check it");
   await expect(issueRow(page, "the same entry as on row 3 (a duplicate row)")).toContainText("8");
@@ -77,7 +80,7 @@ test("an organizer imports the syllabus and a form's entries after a dry run; im
   await expect(issueRow(page, "The fee is $99.00")).toContainText("Fee");
   expect(await count("SELECT count(*) AS n FROM Entry WHERE seasonId = ?", [seasonId])).toBe(0);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.locator(".flash")).toContainText("Imported: 8 new entries, 0 updated, 0 already there, 4 skipped.");
+  await expect(page.locator(".flash")).toContainText("Imported: 8 new entries, 0 updated, 0 already there, 4 skipped.", { timeout: SLOW });
   expect(await count("SELECT count(*) AS n FROM Entry WHERE seasonId = ?", [seasonId])).toBe(8);
   const people = await count("SELECT count(*) AS n FROM Profile", []);
 
@@ -85,9 +88,9 @@ test("an organizer imports the syllabus and a form's entries after a dry run; im
   await upload(page, season, "entries", "entries.xlsx");
   await expect(page.getByLabel("Performer name(s)", { exact: true })).toHaveValue("Performer name(s)");
   await page.getByRole("button", { name: "Check (dry run)" }).click();
-  await expect(page.getByText("8 entries already there, unchanged")).toBeVisible();
+  await expect(page.getByText("8 entries already there, unchanged")).toBeVisible({ timeout: SLOW });
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.locator(".flash")).toContainText("Imported: 0 new entries, 0 updated, 8 already there, 4 skipped.");
+  await expect(page.locator(".flash")).toContainText("Imported: 0 new entries, 0 updated, 8 already there, 4 skipped.", { timeout: SLOW });
   expect(await count("SELECT count(*) AS n FROM Entry WHERE seasonId = ?", [seasonId])).toBe(8);
   expect(await count("SELECT count(*) AS n FROM Profile", [])).toBe(people);
 });

@@ -53,7 +53,9 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): FileFormat {
   if (startsWith(bytes, OLE)) throw refuse("xls");
   if (/\.xls[xm]?$/.test(name)) throw refuse("not-xlsx");
   if (!/\.(csv|txt)$/.test(name)) throw refuse("type");
-  if (bytes.subarray(0, 8192).includes(0)) throw refuse("binary");
+  // UTF-16 text is full of zero bytes: let the CSV reader say what it is and how to save it instead.
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  if (!utf16 && bytes.subarray(0, 8192).includes(0)) throw refuse("binary");
   return "csv";
 }
 
