@@ -38,7 +38,7 @@ export async function checkImportAction(_prev: State, formData: FormData): Promi
     if (error instanceof RuleError || error instanceof TableError) return { values: {}, errors: { form: error.message } };
     throw error;
   }
-  redirect(`${PATH}/${upload.id}#report`);
+  redirect(`${PATH}/${upload.id}`);
 }
 
 /** Imports what the dry run checked, all or nothing. */
