@@ -3,6 +3,7 @@ import { readSessionClaims, usesSecureCookies } from "@/lib/auth/session-token";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { newNonce, nonceCsp, PRERENDERED_PRIVATE_PAGES } from "@/lib/security-headers";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
+import { IMPORT_UPLOAD_PATH, MAX_IMPORT_BODY_BYTES } from "@/lib/festival/import/limits";
 import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } from "@/lib/service-unavailable";
 
 // Edge, no database: visitors to private pages without a session cookie that decrypts go to sign-in.
@@ -63,8 +64,16 @@ function refuseBadPost(request: NextRequest): NextResponse | null {
     if (originHost !== host) return new NextResponse("Cross-origin request refused.", { status: 403 });
   }
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_ACTION_BODY_BYTES) return new NextResponse("Request body too large.", { status: 413 });
+  if (length > bodyLimit(request)) return new NextResponse("Request body too large.", { status: 413 });
   return null;
+}
+
+/**
+ * Every post is held to the server actions' limit, except the festival office's spreadsheet upload (a
+ * route handler, not an action: Next's own action limit stays as it is), which takes a 5 MB file.
+ */
+function bodyLimit(request: NextRequest): number {
+  return request.nextUrl.pathname === IMPORT_UPLOAD_PATH ? MAX_IMPORT_BODY_BYTES : MAX_ACTION_BODY_BYTES;
 }
 
 /**
@@ -78,7 +87,7 @@ async function refuseOversizedStream(request: NextRequest): Promise<NextResponse
   try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       size += chunk.value.byteLength;
-      if (size > MAX_ACTION_BODY_BYTES) return new NextResponse("Request body too large.", { status: 413 });
+      if (size > bodyLimit(request)) return new NextResponse("Request body too large.", { status: 413 });
     }
   } finally {
     reader.cancel().catch(() => {});

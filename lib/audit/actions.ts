@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = {
   "festival.class_deleted": "Class deleted",
   "festival.entry_changed_by_organizer": "Entry changed by an organizer",
   "festival.entry_withdrawn_by_organizer": "Entry withdrawn by an organizer",
+  "festival.syllabus_imported": "Syllabus imported",
+  "festival.entries_imported": "Entries imported",
   "entry.payment_marked": "Entry payment marked",
   // The schedule (lib/festival/schedule.ts).
   "festival.venue_created": "Venue created",

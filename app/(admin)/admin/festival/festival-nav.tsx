@@ -15,6 +15,7 @@ export function FestivalNav() {
         <li>
           <Link href="/admin/festival/lookups">Disciplines, levels and types</Link>
         </li>
+        <li><Link href="/admin/festival/import">Import</Link></li>
       </ul>
     </nav>
   );
