@@ -20,26 +20,7 @@ import { authenticationResponseSchema, parseJsonField } from "@/lib/validation/p
 import { signInWithPasskey } from "@/lib/auth/passkeys/sign-in";
 import { redeemSignInLink } from "@/lib/auth/sign-in-link";
 import { finishFirstFactor } from "@/lib/auth/first-factor";
-
-/** Surfaces through signIn() as a CredentialsSignin whose code the sign-in form turns into its message. */
-export class ThrottledSignin extends CredentialsSignin {
-  code = "throttled";
-}
-
-/** The database could not be reached: the sign-in form says "try again in a minute", not "wrong password". */
-export class UnavailableSignin extends CredentialsSignin {
-  code = "unavailable";
-}
-
-/** The password was right and a second factor is due: the form goes to /sign-in/verify (no session yet). */
-export class SecondFactorRequired extends CredentialsSignin {
-  code = "second_factor";
-}
-
-/** No live pending sign-in in this browser (never was, expired, used): start again at /sign-in. */
-export class PendingSignInMissing extends CredentialsSignin {
-  code = "no_pending";
-}
+import { PendingSignInMissing, ThrottledSignin, UnavailableSignin } from "@/lib/auth/sign-in-errors";
 
 /** Shapes the Auth.js user for the jwt callback; permissions only feed the header's display hint. */
 function signedInUser(user: { id: string; email: string; name: string | null; permissions: string[] }) {
@@ -118,12 +99,8 @@ export const { handlers, signIn, signOut } = NextAuth({
         const ip = clientIp(request.headers);
         try {
           const userId = await checkCredentials(prisma, parsed.data.email, parsed.data.password, ip);
-          if (userId && (await hasSecondFactor(prisma, userId))) {
-            // No session: only a pending state bound to this browser's cookie, finished on /sign-in/verify.
-            await beginPendingSignIn(prisma, userId);
-            throw new SecondFactorRequired();
-          }
-          const user = userId ? await completeSignIn(prisma, userId, ip, "password") : null;
+          // With a second factor: no session, a pending state finished on /sign-in/verify (it throws).
+          const user = userId ? await finishFirstFactor(prisma, userId, ip, "password") : null;
           if (!user) throw new CredentialsSignin();
           // The jwt callback starts the session.
           return signedInUser(user);
@@ -170,7 +147,7 @@ export const { handlers, signIn, signOut } = NextAuth({
         if (!response) throw new CredentialsSignin();
         const user = await signInOrUnavailable("passkey sign-in", () => signInWithPasskey(prisma, response, clientIp(request.headers)));
         if (!user) throw new CredentialsSignin();
-        return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
+        return signedInUser(user);
       },
     }),
     // A mailed sign-in link (single use, 15 minutes): the first factor only (lib/auth/first-factor.ts).
@@ -178,10 +155,14 @@ export const { handlers, signIn, signOut } = NextAuth({
       id: "email-link",
       credentials: { token: {} },
       async authorize(credentials, request) {
-        const linked = await signInOrUnavailable("link sign-in", () => redeemSignInLink(prisma, credentials.token, clientIp(request.headers)));
-        if (!linked) throw new CredentialsSignin();
-        const user = await finishFirstFactor(linked);
-        return { id: user.id, email: user.email, name: user.name, permissions: user.permissions };
+        const ip = clientIp(request.headers);
+        const user = await signInOrUnavailable("link sign-in", async () => {
+          const userId = await redeemSignInLink(prisma, credentials.token);
+          // The link is the first factor only: with a second factor, /sign-in/verify follows (it throws).
+          return userId ? finishFirstFactor(prisma, userId, ip, "email_link") : null;
+        });
+        if (!user) throw new CredentialsSignin();
+        return signedInUser(user);
       },
     }),
   ],

@@ -4,7 +4,6 @@ import { recordAudit, type Actor } from "@/lib/audit/service";
 import { consumeToken, issueToken } from "@/lib/tokens/service";
 import { mailToSite } from "@/lib/mail/site-mail";
 import { signInLinkMessage } from "@/lib/mail/messages";
-import { completeSignIn } from "@/lib/users/service";
 import type { UserAccess } from "@/lib/users/access";
 import { reserveSignInLinkMail } from "./throttles";
 
@@ -35,16 +34,15 @@ export async function requestSignInLink(db: PrismaClient, email: string, ip: str
 }
 
 /**
- * Uses a link once: the account it was for, signed in (tracking and audit), or null when the link is
- * unknown, used, expired, or the account is inactive. Following it proves the address, so it also
- * confirms an unconfirmed one.
+ * Uses a link once: the id of the account it was for (the first factor proved; lib/auth/first-factor.ts
+ * decides what follows), or null when the link is unknown, used or expired. Following it proves the
+ * address, so it also confirms an unconfirmed one.
  */
-export async function redeemSignInLink(db: PrismaClient, raw: unknown, ip: string | null): Promise<UserAccess | null> {
-  const userId = await db.$transaction(async (tx) => {
+export async function redeemSignInLink(db: PrismaClient, raw: unknown): Promise<string | null> {
+  return db.$transaction(async (tx) => {
     const token = await consumeToken(tx, raw, "sign_in_link");
     if (!token) return null;
     await tx.user.updateMany({ where: { id: token.userId, emailVerified: null }, data: { emailVerified: new Date() } });
     return token.userId;
   });
-  return userId ? completeSignIn(db, userId, ip, "email_link") : null;
 }

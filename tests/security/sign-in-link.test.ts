@@ -4,6 +4,7 @@ import { createUser } from "@/lib/users/service";
 import { issueToken } from "@/lib/tokens/service";
 import { signOutEverywhere } from "@/lib/account/service";
 import { redeemSignInLink, requestSignInLink, SIGN_IN_LINK_TTL_SECONDS } from "@/lib/auth/sign-in-link";
+import { finishFirstFactor } from "@/lib/auth/first-factor";
 
 // E-mail sign-in links (lib/auth/sign-in-link.ts) on a real database file. SMTP_URL is unset: sendMail
 // logs each mail it would send, which is how mails are observed here.
@@ -51,11 +52,17 @@ describe("asking for a sign-in link", () => {
   });
 });
 
+/** What the "email-link" provider does: the link once, then the first factor's end (no second factor here). */
+async function linkSignIn(raw: string) {
+  const userId = await redeemSignInLink(t.db, raw);
+  return userId ? finishFirstFactor(t.db, userId, null, "email_link") : null;
+}
+
 describe("using a sign-in link", () => {
   it("works once: of 20 parallel uses exactly one signs in", async () => {
     const user = await newUser("race");
     const token = await issueToken(t.db, { userId: user.id, purpose: "sign_in_link", ttlSeconds: SIGN_IN_LINK_TTL_SECONDS });
-    const results = await Promise.all(Array.from({ length: 20 }, () => redeemSignInLink(t.db, token.raw, null)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => linkSignIn(token.raw)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(results.find(Boolean)?.id).toBe(user.id);
     expect(await t.db.auditEvent.count({ where: { action: "user.signed_in", subjectId: user.id } })).toBe(1);
@@ -65,18 +72,18 @@ describe("using a sign-in link", () => {
     const user = await newUser("refused");
     const expired = await issueToken(t.db, { userId: user.id, purpose: "sign_in_link", ttlSeconds: 60 });
     await t.db.userToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await redeemSignInLink(t.db, expired.raw, null)).toBeNull();
+    expect(await linkSignIn(expired.raw)).toBeNull();
 
     const reset = await issueToken(t.db, { userId: user.id, purpose: "password_reset", ttlSeconds: 600 });
-    expect(await redeemSignInLink(t.db, reset.raw, null)).toBeNull();
+    expect(await linkSignIn(reset.raw)).toBeNull();
 
     const voided = await issueToken(t.db, { userId: user.id, purpose: "sign_in_link", ttlSeconds: 600 });
     await signOutEverywhere(t.db, user, null);
-    expect(await redeemSignInLink(t.db, voided.raw, null)).toBeNull();
+    expect(await linkSignIn(voided.raw)).toBeNull();
 
     const inactive = await issueToken(t.db, { userId: user.id, purpose: "sign_in_link", ttlSeconds: 600 });
     await t.db.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await redeemSignInLink(t.db, inactive.raw, null)).toBeNull();
+    expect(await linkSignIn(inactive.raw)).toBeNull();
     expect(await t.db.auditEvent.count({ where: { action: "user.signed_in", subjectId: user.id } })).toBe(0);
   });
 
@@ -84,7 +91,7 @@ describe("using a sign-in link", () => {
     const user = await newUser("confirms");
     const token = await issueToken(t.db, { userId: user.id, purpose: "sign_in_link", ttlSeconds: 600 });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).toBeNull();
-    expect(await redeemSignInLink(t.db, token.raw, null)).not.toBeNull();
+    expect(await linkSignIn(token.raw)).not.toBeNull();
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).not.toBeNull();
   });
 });
