@@ -89,6 +89,8 @@ function unguarded(fn: Fn, source: ts.SourceFile, depth = 0): string | null {
 
 const pages = files(root, "page.tsx");
 const actionFiles = files(root, "actions.ts");
+// Route handlers (report downloads) answer with data too: each exported method checks itself first.
+const routeFiles = files(root, "route.ts");
 
 describe("admin pages and actions check their own permission first", () => {
   it("are found", () => {
@@ -119,6 +121,17 @@ describe("admin pages and actions check their own permission first", () => {
   });
 
   it.each(actions)("action %s", (_name, fn, source) => {
+    expect(unguarded(fn, source)).toBeNull();
+  });
+
+  const routes = routeFiles.flatMap((path) => {
+    const source = parse(path);
+    return source.statements
+      .filter((s): s is Fn => ts.isFunctionDeclaration(s) && isExported(s, ts.SyntaxKind.ExportKeyword))
+      .map((fn) => [`${relative(root, path)} ${fn.name?.text}`, fn, source] as const);
+  });
+
+  it.each(routes)("route handler %s", (_name, fn, source) => {
     expect(unguarded(fn, source)).toBeNull();
   });
 

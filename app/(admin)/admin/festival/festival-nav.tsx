@@ -14,6 +14,7 @@ export function FestivalNav() {
         <li>
           <Link href="/admin/festival/lookups">Disciplines, levels and types</Link>
         </li>
+        <li><Link href="/admin/festival/reports">Reports</Link></li>
       </ul>
     </nav>
   );

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "./test-db";
+import { createReportFixture, type ReportFixture } from "../support/report-fixtures";
+import { classReport, classReportRows } from "@/lib/festival/reports/classes";
+import { classFilters } from "@/lib/festival/reports/params";
+
+let t: Awaited<ReturnType<typeof createTestDb>>;
+let f: ReportFixture;
+let other: ReportFixture;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  f = await createReportFixture(t.db);
+  // A second season with the same shape: its entries must not leak into the first one's report.
+  other = await createReportFixture(t.db);
+});
+afterAll(() => t.cleanup());
+
+const brief = (rows: Awaited<ReturnType<typeof classReportRows>>["rows"]) =>
+  rows.map((r) => [r.code, r.entries, r.pieceSeconds, r.plannedSeconds, r.dueCents, r.paidCents]);
+
+describe("the classes report", () => {
+  it("sums submitted entries per class in the database: entries, pieces, planned time, fees", async () => {
+    const { rows, totals } = await classReportRows(t.db, f.seasonId, {});
+    expect(brief(rows)).toEqual([
+      // 2 entries of 150 s and 120 s of music, (120 s adjudication + 30 s move) each.
+      ["2101A", 2, 270, 270 + 2 * 150, 4000, 2000],
+      ["2150", 0, 0, 0, 0, 0],
+      ["3100", 1, 200, 200 + 240, 3000, 1000],
+      // The draft 4100 entry counts nowhere; neither does the withdrawn 2101A one.
+      ["4100", 1, 150, 150 + 90, 2500, 2500],
+    ]);
+    expect(totals).toEqual({ entries: 4, pieceSeconds: 620, plannedSeconds: 570 + 440 + 240, dueCents: 9500, paidCents: 5500 });
+  });
+
+  it("filters by discipline, number prefix and name words, hides empty classes, sorts", async () => {
+    const codes = async (query: Record<string, string>) => (await classReportRows(t.db, f.seasonId, classFilters(query))).rows.map((r) => r.code);
+    expect(await codes({ discipline: f.voiceId })).toEqual(["4100"]);
+    expect(await codes({ q: "21" })).toEqual(["2101A", "2150"]);
+    expect(await codes({ q: "2101a" })).toEqual(["2101A"]);
+    expect(await codes({ q: "piano duet" })).toEqual(["3100"]);
+    expect(await codes({ empty: "hide" })).toEqual(["2101A", "3100", "4100"]);
+    expect(await codes({ sort: "planned", dir: "desc" })).toEqual(["2101A", "3100", "4100", "2150"]);
+    expect(await codes({ sort: "outstanding", dir: "desc", empty: "hide" })).toEqual(["2101A", "3100", "4100"]);
+    // An unknown sort key keeps the class order rather than failing.
+    expect(await codes({ sort: "nope" })).toEqual(["2101A", "2150", "3100", "4100"]);
+  });
+
+  it("the table has the columns and a totals row over the shown rows", async () => {
+    const table = await classReport(t.db, f.seasonId, classFilters({ discipline: f.pianoId }));
+    expect(table.columns.map((c) => c.header)).toEqual(["Class", "Name", "Discipline", "Level", "Type", "Entries", "Pieces time", "Planned time", "Fees due", "Paid", "Outstanding"]);
+    expect(table.rows).toHaveLength(3);
+    expect(table.totals).toEqual(["Total", null, null, null, null, 3, 470, 1010, 7000, 3000, 4000]);
+  });
+
+  it("another season's report is its own", async () => {
+    const { totals } = await classReportRows(t.db, other.seasonId, {});
+    expect(totals.entries).toBe(4);
+    expect(await classReportRows(t.db, "no-such-season", {})).toEqual({ rows: [], totals: { entries: 0, pieceSeconds: 0, plannedSeconds: 0, dueCents: 0, paidCents: 0 } });
+  });
+});
