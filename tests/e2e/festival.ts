@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { E2E } from "./env";
 import type { FestivalFixture } from "../support/festival-fixtures";
+import type { ReportFixture } from "../support/report-fixtures";
 
 const run = promisify(execFile);
 
@@ -16,3 +17,5 @@ async function cli(...args: string[]): Promise<unknown> {
 export const createE2eFestival = () => cli("fixture") as Promise<FestivalFixture>;
 export const closeE2eEntries = (seasonId: string) => cli("close-entries", seasonId);
 export const openE2eEntries = (seasonId: string) => cli("open-entries", seasonId);
+/** A season (not current) with classes and entries for the reports (tests/support/report-fixtures.ts). */
+export const createE2eReportSeason = () => cli("reports-fixture") as Promise<ReportFixture>;

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "./test-db";
 import { createReportFixture, type ReportFixture } from "../support/report-fixtures";
 import { classReport, classReportRows } from "@/lib/festival/reports/classes";
-import { classFilters } from "@/lib/festival/reports/params";
+import { classFilters, feeFilters, peopleFilters } from "@/lib/festival/reports/params";
+import { feeReport } from "@/lib/festival/reports/fees";
+import { peopleReport } from "@/lib/festival/reports/people";
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let f: ReportFixture;
@@ -57,5 +59,39 @@ describe("the classes report", () => {
     const { totals } = await classReportRows(t.db, other.seasonId, {});
     expect(totals.entries).toBe(4);
     expect(await classReportRows(t.db, "no-such-season", {})).toEqual({ rows: [], totals: { entries: 0, pieceSeconds: 0, plannedSeconds: 0, dueCents: 0, paidCents: 0 } });
+  });
+});
+
+describe("the fees report", () => {
+  it("sums due, paid and outstanding per payer (an account, or an imported submitter) and in total", async () => {
+    const table = await feeReport(t.db, f.seasonId, feeFilters({}));
+    expect(table.columns.map((c) => c.header)).toEqual(["Payer", "E-mail", "Entries", "Fees due", "Paid", "Outstanding"]);
+    expect(table.rows).toEqual([
+      ["Pat Payer", f.accountEmail, 3, 7000, 3000, 4000],
+      ["Sam Sender", expect.stringMatching(/^sam-/), 1, 2500, 2500, 0],
+    ]);
+    expect(table.totals).toEqual(["Total", null, 4, 9500, 5500, 4000]);
+    expect((await feeReport(t.db, f.seasonId, feeFilters({ owing: "1" }))).rows.map((r) => r[0])).toEqual(["Pat Payer"]);
+  });
+});
+
+describe("the people report", () => {
+  it("lists a teacher's entries and classes, one row per entry", async () => {
+    const table = await peopleReport(t.db, f.seasonId, peopleFilters({ role: "teacher", name: f.teacherName.slice(0, 8) }));
+    expect(table.columns.map((c) => c.header)).toEqual(["Teacher", "E-mail", "Class", "Class name", "Discipline", "Performers"]);
+    // Only this season's teacher (the other season's has another name), the withdrawn entry left out.
+    expect(table.rows.map((r) => [r[0], r[2], r[5]])).toEqual([
+      [f.teacherName, "2101A", expect.stringMatching(/^Ada Lovelace/)],
+      [f.teacherName, "2101A", expect.stringMatching(/^Ben Lovelace/)],
+      [f.teacherName, "3100", expect.stringMatching(/^Ada Lovelace .*, Ben Lovelace/)],
+    ]);
+  });
+
+  it("lists by accompanist, performer and school", async () => {
+    const people = async (role: string) => (await peopleReport(t.db, f.seasonId, peopleFilters({ role }))).rows.map((r) => `${String(r[0]).split(" ")[0]} ${r[role === "school" ? 1 : 2]}`);
+    expect(await people("accompanist")).toEqual(["Alan 2101A", "Alan 4100"]);
+    expect(await people("performer")).toEqual(["Ada 2101A", "Ada 3100", "Ben 2101A", "Ben 3100", "Cleo 4100"]);
+    // Both duet performers go to Maple School: the entry is listed once for it.
+    expect(await people("school")).toEqual(["Maple 2101A", "Maple 2101A", "Maple 3100"]);
   });
 });

@@ -3,7 +3,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SearchParams } from "@/lib/admin/search-params";
 import type { ReportTable } from "./columns";
 import { classReport } from "./classes";
-import { classFilters } from "./params";
+import { feeReport } from "./fees";
+import { peopleReport } from "./people";
+import { classFilters, feeFilters, peopleFilters } from "./params";
 
 // Every report by its name in the URL, with the query keys that shape it: the page and the download
 // both load a report through here, from the same query string, so they show the same rows.
@@ -19,6 +21,16 @@ export const REPORTS = {
     title: "Classes",
     keys: ["discipline", "level", "type", "q", "empty", "sort", "dir"],
     load: (db, seasonId, params) => classReport(db, seasonId, classFilters(params)),
+  },
+  fees: {
+    title: "Fees",
+    keys: ["owing", "sort", "dir"],
+    load: (db, seasonId, params) => feeReport(db, seasonId, feeFilters(params)),
+  },
+  people: {
+    title: "People",
+    keys: ["role", "name", "sort", "dir"],
+    load: (db, seasonId, params) => peopleReport(db, seasonId, peopleFilters(params)),
   },
 } satisfies Record<string, ReportDefinition>;
 
