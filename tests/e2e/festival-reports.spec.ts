@@ -40,7 +40,7 @@ test("an organizer filters and sorts the classes report, and its CSV and XLSX ho
   expect(await codes()).toEqual(["2101A", "2150", "3100", "4100"]);
 
   // The filter form is a plain GET form: Piano only, without the empty class.
-  await page.getByLabel("Discipline").selectOption({ label: "Piano" });
+  await page.getByRole("combobox", { name: "Discipline" }).selectOption({ label: "Piano" });
   await page.getByLabel("Hide classes with no entries").check();
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/empty=hide/);

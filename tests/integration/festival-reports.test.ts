@@ -5,6 +5,7 @@ import { classReport, classReportRows } from "@/lib/festival/reports/classes";
 import { classFilters, feeFilters, peopleFilters } from "@/lib/festival/reports/params";
 import { feeReport } from "@/lib/festival/reports/fees";
 import { peopleReport } from "@/lib/festival/reports/people";
+import { entriesPerDay, entriesPerDiscipline } from "@/lib/festival/reports/charts";
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let f: ReportFixture;
@@ -93,5 +94,20 @@ describe("the people report", () => {
     expect(await people("performer")).toEqual(["Ada 2101A", "Ada 3100", "Ben 2101A", "Ben 3100", "Cleo 4100"]);
     // Both duet performers go to Maple School: the entry is listed once for it.
     expect(await people("school")).toEqual(["Maple 2101A", "Maple 2101A", "Maple 3100"]);
+  });
+});
+
+describe("the overview's charts", () => {
+  it("count entries received per day in the festival's zone, quiet days as 0, and entries per discipline", async () => {
+    // Submitted on 10 Jan (2), withdrawn after submitting on 11 Jan (1: it was received), 12 Jan (2); the draft was never received.
+    expect(await entriesPerDay(t.db, f.seasonId, "America/Toronto")).toEqual([
+      { label: "10 Jan", value: 2 },
+      { label: "11 Jan", value: 1 },
+      { label: "12 Jan", value: 2 },
+    ]);
+    expect(await entriesPerDiscipline(t.db, f.seasonId)).toEqual([
+      { label: "Piano", value: 3 },
+      { label: "Voice", value: 1 },
+    ]);
   });
 });
