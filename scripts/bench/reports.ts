@@ -18,7 +18,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 /** The demo festival on `dbUrl`; `prepare` first migrates it (startServer does that itself). */
 function loadDemo(dbUrl: string, prepare: boolean) {
   for (const args of [...(prepare ? [["scripts/prepare.ts", "--production"]] : []), ["scripts/mfo.ts", "demo"]]) {
-    const r = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", ...args], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+    const r = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", ...args], {
+      // prepare.ts --production wants a secret; nothing here signs anyone in.
+      env: { AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef", ...process.env, DATABASE_URL: dbUrl },
+      encoding: "utf8",
+    });
     if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   }
 }

@@ -77,7 +77,7 @@ interface ClassSums {
  * Every class of the season with its sums, in one statement. Raw SQL because the measurement asked:
  * with the demo season (287 classes, 1,500 entries) the same through Prisma (the classes with their
  * lookups, a groupBy of entries per class, a groupBy of pieces per entry and the entries' classes) took
- * 78 ms p50 on the development machine, this takes about 12 ms (scripts/bench/reports.ts). Standard SQL
+ * 78 ms p50 on the development machine, this 34 ms (same machine and load; scripts/bench/reports.ts). Standard SQL
  * (quoted identifiers, LEFT JOINs on grouped subqueries), so it runs on SQLite and PostgreSQL alike.
  */
 async function classSums(db: PrismaClient, seasonId: string): Promise<ClassSums[]> {
