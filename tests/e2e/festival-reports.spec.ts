@@ -10,6 +10,9 @@ import type { ReportFixture } from "../support/report-fixtures";
 // XLSX, read both files back and find exactly the page's table; an entrant gets 403 on the page and the
 // download. The season is the spec's own and never current, so the festival specs are not disturbed.
 
+// A journey with two downloads on a shared 2-core machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 let season: ReportFixture;
 test.beforeAll(async () => {
   season = await createE2eReportSeason();
@@ -61,6 +64,12 @@ test("an organizer filters and sorts the classes report, and its CSV and XLSX ho
   const xlsx: string[][] = [];
   sheet.eachRow((row) => xlsx.push(table[0].map((_, i) => same(row.getCell(i + 1).value))));
   expect(xlsx).toEqual(table);
+
+  // The overview's charts: an SVG image, and the numbers in a table with a caption.
+  await page.goto(`/admin/festival/reports?season=${season.seasonId}`);
+  await expect(page.getByRole("img", { name: /Entries received per day/ })).toBeVisible();
+  const perDay = page.getByRole("table", { name: "Entries received per day" });
+  await expect(perDay.getByRole("row")).toHaveText([/Day\s*Entries/, /10 Jan\s*2/, /11 Jan\s*1/, /12 Jan\s*2/]);
 
   // A season id that does not exist is a 404, never another season's rows.
   const unknown = await page.request.get("/admin/festival/reports/download/classes?format=csv&season=no-such-season", { maxRedirects: 0 });
