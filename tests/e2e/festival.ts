@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { E2E } from "./env";
 import type { FestivalFixture } from "../support/festival-fixtures";
+import type { ReportFixture } from "../support/report-fixtures";
 
 const run = promisify(execFile);
 
@@ -18,3 +19,5 @@ export const closeE2eEntries = (seasonId: string) => cli("close-entries", season
 export const openE2eEntries = (seasonId: string) => cli("open-entries", seasonId);
 /** Renames a class through the service, in another process than the server's (as the CLI or an import). */
 export const renameE2eClass = (classId: string, name: string) => cli("rename-class", classId, name);
+/** A season (not current) with classes and entries for the reports (tests/support/report-fixtures.ts). */
+export const createE2eReportSeason = () => cli("reports-fixture") as Promise<ReportFixture>;

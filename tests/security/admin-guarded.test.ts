@@ -89,7 +89,7 @@ function unguarded(fn: Fn, source: ts.SourceFile, depth = 0): string | null {
 
 const pages = files(root, "page.tsx");
 const actionFiles = files(root, "actions.ts");
-// Route handlers (the import's upload) are endpoints too: each exported method guards itself first.
+// Route handlers (the import's upload, report downloads) are endpoints too: each exported method guards itself first.
 const routeFiles = files(root, "route.ts");
 
 describe("admin pages and actions check their own permission first", () => {
@@ -133,6 +133,7 @@ describe("admin pages and actions check their own permission first", () => {
 
   it("route handlers are found", () => {
     expect(routes.map(([name]) => name)).toContain(`${join("admin", "festival", "import", "upload", "route.ts")} POST`);
+    expect(routes.map(([name]) => name)).toContain(`${join("admin", "festival", "reports", "download", "[report]", "route.ts")} GET`);
   });
 
   it.each(routes)("route handler %s", (_name, fn, source) => {

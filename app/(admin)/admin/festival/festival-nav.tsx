@@ -16,6 +16,7 @@ export function FestivalNav() {
           <Link href="/admin/festival/lookups">Disciplines, levels and types</Link>
         </li>
         <li><Link href="/admin/festival/import">Import</Link></li>
+        <li><Link href="/admin/festival/reports">Reports</Link></li>
       </ul>
     </nav>
   );
