@@ -4,7 +4,6 @@ import { recordAudit, type Actor } from "@/lib/audit/service";
 import { consumeToken, issueToken } from "@/lib/tokens/service";
 import { mailToSite } from "@/lib/mail/site-mail";
 import { signInLinkMessage } from "@/lib/mail/messages";
-import type { UserAccess } from "@/lib/users/access";
 import { reserveSignInLinkMail } from "./throttles";
 
 // "E-mail me a sign-in link": the project's one mechanism for mailed links (lib/tokens: random, stored

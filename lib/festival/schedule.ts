@@ -1,4 +1,5 @@
 import "server-only";
+import { markChanged } from "@/lib/cache/versions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RuleError, type Operator } from "@/lib/auth/operator";
 import { recordAudit } from "@/lib/audit/service";
@@ -32,6 +33,7 @@ export async function createVenue(db: PrismaClient, op: Operator, seasonId: stri
         const season = await seasonIn(tx, seasonId);
         const count = await tx.venue.count({ where: { seasonId } });
         const venue = await tx.venue.create({ data: { seasonId, name: input.name, sortOrder: count }, select: { id: true } });
+        await markChanged(tx, "programme");
         await recordAudit(tx, { action: "festival.venue_created", actor: op.actor, subject: { id: venue.id, label: input.name }, ip: op.ip, details: { season: season.name } });
       }),
     `A venue named "${input.name}" already exists in this season`,
@@ -45,6 +47,7 @@ export async function deleteVenue(db: PrismaClient, op: Operator, seasonId: stri
     if (!venue) throw notFound("venue");
     if (venue._count.sittings) throw new RuleError(`${venue.name} has sessions: delete or move them first`);
     await tx.venue.delete({ where: { id: venueId } });
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: "festival.venue_deleted", actor: op.actor, subject: { id: venueId, label: venue.name }, ip: op.ip });
   });
 }
@@ -73,6 +76,7 @@ export async function createSitting(db: PrismaClient, op: Operator, seasonId: st
   return db.$transaction(async (tx) => {
     const { label } = await checkSitting(tx, seasonId, input);
     const sitting = await tx.sitting.create({ data: { seasonId, ...sittingData(input) }, select: { id: true } });
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: "festival.sitting_created", actor: op.actor, subject: { id: sitting.id, label }, ip: op.ip });
     return sitting;
   });
@@ -85,6 +89,7 @@ export async function updateSitting(db: PrismaClient, op: Operator, seasonId: st
     if (!before) throw notFound("session");
     const { label } = await checkSitting(tx, seasonId, input);
     await tx.sitting.update({ where: { id: sittingId }, data: sittingData(input) });
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: "festival.sitting_updated", actor: op.actor, subject: { id: sittingId, label }, ip: op.ip });
   });
 }
@@ -96,6 +101,7 @@ export async function deleteSitting(db: PrismaClient, op: Operator, seasonId: st
     const sitting = await tx.sitting.findFirst({ where: { id: sittingId, seasonId }, select: { startsAt: true, endsAt: true, venue: { select: { name: true } }, _count: { select: { classes: true } } } });
     if (!sitting) throw notFound("session");
     await tx.sitting.delete({ where: { id: sittingId } });
+    await markChanged(tx, "programme");
     await recordAudit(tx, {
       action: "festival.sitting_deleted",
       actor: op.actor,
@@ -130,6 +136,7 @@ export async function placeClass(db: PrismaClient, op: Operator, seasonId: strin
     } else {
       await tx.sittingClass.delete({ where: { classId } });
     }
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: "festival.class_placed", actor: op.actor, subject: { id: classId, label }, ip: op.ip, details: { to: to ?? "unplaced" } });
   });
 }
@@ -156,6 +163,7 @@ export async function moveClass(db: PrismaClient, op: Operator, seasonId: string
     for (const [position, id] of order.entries()) {
       if (rows.find((r) => r.classId === id)!.position !== position) await tx.sittingClass.update({ where: { classId: id }, data: { position } });
     }
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: "festival.schedule_reordered", actor: op.actor, subject: { id: classId, label: `Class ${classCode(placement.festivalClass)}` }, ip: op.ip, details: { moved: direction } });
   });
 }
@@ -179,6 +187,7 @@ export async function moveEntry(db: PrismaClient, op: Operator, seasonId: string
     for (const [position, id] of order.entries()) {
       if (rows.find((r) => r.id === id)!.orderInClass !== position) await tx.entry.update({ where: { id }, data: { orderInClass: position } });
     }
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: "festival.schedule_reordered", actor: op.actor, subject: { id: entryId, label: `Entry in ${classCode(entry.festivalClass)}` }, ip: op.ip, details: { moved: direction } });
   });
 }
@@ -215,6 +224,7 @@ export async function suggestSchedule(db: PrismaClient, op: Operator, seasonId: 
       rows.push({ ...p, position });
     }
     if (rows.length) await tx.sittingClass.createMany({ data: rows });
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: "festival.schedule_suggested", actor: op.actor, subject: { id: seasonId, label: data.season.name }, ip: op.ip, details: { placed: rows.length, unplaced: suggestion.unplaced.length } });
     return { placed: rows.length, unplaced: suggestion.unplaced.length };
   });
@@ -227,6 +237,7 @@ export async function setProgrammePublished(db: PrismaClient, op: Operator, seas
     const season = await seasonIn(tx, seasonId);
     const at = published ? new Date() : null;
     await tx.scheduleSettings.upsert({ where: { seasonId }, create: { seasonId, programmePublishedAt: at }, update: { programmePublishedAt: at } });
+    await markChanged(tx, "programme");
     await recordAudit(tx, { action: published ? "festival.programme_published" : "festival.programme_unpublished", actor: op.actor, subject: { id: seasonId, label: season.name }, ip: op.ip });
   });
 }

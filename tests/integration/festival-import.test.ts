@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheVersion } from "@/lib/cache/versions";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTestDb } from "./test-db";
@@ -54,6 +55,11 @@ const counts = async () => ({
 
 const issueAt = (report: ImportReport, row: number) => report.issues.filter((i) => i.row === row);
 
+let versionAtStart = 0;
+beforeAll(async () => {
+  versionAtStart = await cacheVersion(t.db, "syllabus");
+});
+
 describe("syllabus import", () => {
   it("a dry run reports every bad row with its column and writes nothing", async () => {
     const report = await runImport(t.db, admin, await upload("syllabus.csv", "syllabus"), { dryRun: true });
@@ -65,10 +71,14 @@ describe("syllabus import", () => {
     expect(issueAt(report, 13)[0]).toMatchObject({ column: "Number", message: "The number has 4 digits, like 2101" });
     expect((await counts()).classes).toBe(0);
     expect(await t.db.auditEvent.count({ where: { action: "festival.syllabus_imported" } })).toBe(0);
+    expect(await cacheVersion(t.db, "syllabus")).toBe(versionAtStart); // rolled back too
   });
 
   it("imports the good rows, audited once; the same file again changes nothing; a changed fee updates", async () => {
     const first = await runImport(t.db, admin, await upload("syllabus.xlsx", "syllabus"), { dryRun: false });
+    // The public syllabus's cache key moves with an import that changed classes, not with one that did not.
+    const afterFirst = await cacheVersion(t.db, "syllabus");
+    expect(afterFirst).toBeGreaterThan(versionAtStart);
     expect(first.counts).toEqual({ created: 8, updated: 0, unchanged: 0, skipped: 4 });
     const song = await t.db.festivalClass.findFirstOrThrow({ where: { seasonId, number: "2150" } });
     expect(song).toMatchObject({ name: "Voice Art Song, Senior", feeCents: 2500, maxPerformanceSeconds: 360, minAge: 15, maxAge: 18, testPieces: "Caro mio ben" });
@@ -78,6 +88,7 @@ describe("syllabus import", () => {
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 8, skipped: 4 });
     expect(await t.db.festivalClass.findMany({ where: { seasonId }, orderBy: { number: "asc" } })).toEqual(before);
     expect(await t.db.auditEvent.count({ where: { action: "festival.syllabus_imported" } })).toBe(2);
+    expect(await cacheVersion(t.db, "syllabus")).toBe(afterFirst);
 
     const changed = Buffer.from(fixture("syllabus.csv").toString("utf8").replace("1030,,Piano Solo Intermediate,Piano,Intermediate,Solo,25.00", "1030,,Piano Solo Intermediate,Piano,Intermediate,Solo,26.50"));
     const third = await runImport(t.db, admin, await upload("syllabus.csv", "syllabus", "organizer-1", changed), { dryRun: false });

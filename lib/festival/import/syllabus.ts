@@ -1,4 +1,5 @@
 import "server-only";
+import { markChanged } from "@/lib/cache/versions";
 import { classFormSchema, type ClassInput } from "@/lib/validation/festival";
 import { classCode, normaliseName, parseClassCode } from "../names";
 import type { Tx } from "../organizer";
@@ -144,5 +145,8 @@ export async function importSyllabus(tx: Tx, seasonId: string, table: Table): Pr
     }
   }
   if (creates.length) await tx.festivalClass.createMany({ data: creates });
+  // In the import's transaction: the public syllabus shows the import on its next request (a dry run
+  // rolls this back with the rest).
+  if (creates.length || counts.updated) await markChanged(tx, "syllabus");
   return { counts, issues };
 }
