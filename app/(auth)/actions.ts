@@ -1,4 +1,5 @@
 "use server";
+import { secondFactorPath } from "@/lib/auth/sign-in-errors";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
@@ -36,7 +37,7 @@ export async function signInAction(_prev: FormState<SignInFields>, formData: For
   } catch (error) {
     // The password was right; no session yet: the second step, in this browser only (its pending cookie).
     if (error instanceof CredentialsSignin && error.code === "second_factor") {
-      redirect(`/sign-in/verify?${new URLSearchParams({ callbackUrl: safeRedirectPath(parsed.data.callbackUrl) })}`);
+      redirect(secondFactorPath(safeRedirectPath(parsed.data.callbackUrl)));
     }
     if (error instanceof CredentialsSignin && error.code === "throttled") {
       const state = await signInState(prisma, parsed.data.email, await requestIp());

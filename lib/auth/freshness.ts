@@ -11,8 +11,12 @@ import type { CurrentUser } from "./sessions";
 // Sensitive changes (the second factor, the admin's role and permission changes) need a recent proof of
 // identity, not just a session: a borrowed unlocked laptop or a stolen cookie should not be enough.
 // Forms that ask for the current password anyway (change password, change e-mail) are that proof.
+// The proof: the password on /account/confirm-identity, or one of the user's passkeys (POST /api/passkeys/reauth).
 
 export const CONFIRM_IDENTITY_PATH = "/account/confirm-identity";
+
+/** What a JSON route answers (403) to a session that is not fresh. */
+export const NOT_FRESH = "Confirm it is you first: sign-in methods change only within minutes of proving who you are.";
 
 export function confirmIdentityPath(next: string): string {
   return `${CONFIRM_IDENTITY_PATH}?${new URLSearchParams({ next: safeRedirectPath(next) })}`;
@@ -24,7 +28,18 @@ export function confirmIdentityPath(next: string): string {
  * to `next` (the page the action belongs to).
  */
 export function requireFreshAuth(user: Pick<CurrentUser, "session">, next: string, now = new Date()): void {
-  if (!isFreshAuthentication(user.session.authenticatedAt, now, env().FRESHNESS_MINUTES)) redirect(confirmIdentityPath(next));
+  if (!isFresh(user, now)) redirect(confirmIdentityPath(next));
+}
+
+/** Whether the session proved its user within FRESHNESS_MINUTES (JSON routes answer 403 instead of redirecting). */
+export function isFresh(user: Pick<CurrentUser, "session">, now = new Date()): boolean {
+  return isFreshAuthentication(user.session.authenticatedAt, now, env().FRESHNESS_MINUTES);
+}
+
+/** The session's user proved who they are again (the password, or one of their passkeys): audited. */
+export async function markReauthenticated(db: PrismaClient, user: CurrentUser, ip: string | null, method: "password" | "passkey", now = new Date()): Promise<void> {
+  await db.session.update({ where: { id: user.session.id }, data: { authenticatedAt: now } });
+  await recordAudit(db, { action: "user.reauthenticated", actor: user, subject: { id: user.id, label: user.email }, ip, ...(method === "password" ? {} : { details: { method } }) });
 }
 
 /**
@@ -33,7 +48,6 @@ export function requireFreshAuth(user: Pick<CurrentUser, "session">, next: strin
  */
 export async function reauthenticate(db: PrismaClient, user: CurrentUser, password: string, ip: string | null, now = new Date()): Promise<boolean> {
   if (!(await checkCurrentPassword(db, user.id, password))) return false;
-  await db.session.update({ where: { id: user.session.id }, data: { authenticatedAt: now } });
-  await recordAudit(db, { action: "user.reauthenticated", actor: user, subject: { id: user.id, label: user.email }, ip });
+  await markReauthenticated(db, user, ip, "password", now);
   return true;
 }

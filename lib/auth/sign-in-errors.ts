@@ -22,3 +22,8 @@ export class SecondFactorRequired extends CredentialsSignin {
 export class PendingSignInMissing extends CredentialsSignin {
   code = "no_pending";
 }
+
+/** Where a first factor that needs the second goes: /sign-in/verify, then `callbackUrl` (already a safe path). */
+export function secondFactorPath(callbackUrl: string): string {
+  return `/sign-in/verify?${new URLSearchParams({ callbackUrl })}`;
+}

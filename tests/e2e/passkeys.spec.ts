@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb, formAlert } from "./helpers";
 import { dropSession, waitForMail } from "./mail";
-import { directSignIn, directUser } from "./direct-session";
+import { dbDate, directSignIn, directUser } from "./direct-session";
 
 // Passkeys (lib/auth/passkeys/) with Chromium's virtual authenticator, driven through the DevTools
 // protocol: a platform authenticator that keeps discoverable credentials and verifies the user.
@@ -139,4 +139,28 @@ test("re-authentication takes only your own passkey, once; another user's passke
   ]);
   expect(answer.status()).toBe(404);
   expect(await count("SELECT count(*) AS n FROM Passkey WHERE userId = ?", owner.id)).toBe(1);
+});
+
+test("a stale session must confirm it is you before adding or removing a passkey; a passkey of yours confirms it", async ({ page }) => {
+  const user = await directUser("pk-fresh");
+  await directSignIn(page.context(), user.id);
+  await addAuthenticator(page);
+  await addPasskey(page, "Desk key");
+  // Twenty minutes later (FRESHNESS_MINUTES is 15): the session is still signed in, but not fresh.
+  await e2eDb().execute({ sql: "UPDATE Session SET authenticatedAt = ? WHERE userId = ?", args: [dbDate(Date.now() - 20 * 60_000), user.id] });
+  await page.goto("/account/security");
+  await expect(page.getByLabel("Name of the new passkey")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Confirm it is you" })).toBeVisible();
+  // The JSON routes refuse too (a page left open, or a script).
+  const refused = await page.request.post("/api/passkeys/options", { data: { purpose: "register", name: "Sneaky" }, headers: { Origin: new URL(page.url()).origin } });
+  expect(refused.status()).toBe(403);
+  // Removing goes to the confirmation page first, and nothing is removed.
+  await passkeyRows(page).getByRole("button", { name: "Remove Desk key" }).click();
+  await expect(page).toHaveURL(/\/account\/confirm-identity\?next=%2Faccount%2Fsecurity$/);
+  expect(await count("SELECT count(*) AS n FROM Passkey WHERE userId = ?", user.id)).toBe(1);
+  // The passkey proves it is them; back on the page, adding works again.
+  await page.getByRole("button", { name: "Use a passkey instead" }).click();
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page.getByLabel("Name of the new passkey")).toBeVisible();
+  expect(await audits("user.reauthenticated", user.id, "passkey")).toBe(1);
 });

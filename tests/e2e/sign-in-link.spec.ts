@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb, uniqueEmail } from "./helpers";
 import { dropSession, linkTo, mailTo, waitForMail } from "./mail";
+import { generate, generateSecret } from "otplib";
 import { dbDate, directUser } from "./direct-session";
 
 // "E-mail me a sign-in link" (lib/auth/sign-in-link.ts): one answer for every address, a link that
@@ -66,4 +67,22 @@ test("an expired link is refused", async ({ page }) => {
   await expect(page).toHaveURL(/\/link-invalid\?kind=sign-in$/);
   const sessions = await e2eDb().execute({ sql: "SELECT count(*) AS n FROM Session WHERE userId = ?", args: [user.id] });
   expect(Number(sessions.rows[0].n)).toBe(0);
+});
+
+test("for an account with an authenticator app the link is the first factor only: the code follows, then the session", async ({ page }) => {
+  const user = await directUser("link-2fa");
+  const secret = generateSecret();
+  const now = dbDate(Date.now());
+  await e2eDb().execute({ sql: "INSERT INTO TwoFactor (userId, secret, confirmedAt, createdAt) VALUES (?, ?, ?, ?)", args: [user.id, secret, now, now] });
+  await askForLink(page, user.email);
+  const link = linkTo(await waitForMail(user.email, /Your sign-in link/), "/sign-in-link/open");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/verify\?callbackUrl=%2Faccount$/);
+  const sessions = async () => Number((await e2eDb().execute({ sql: "SELECT count(*) AS n FROM Session WHERE userId = ?", args: [user.id] })).rows[0].n);
+  expect(await sessions()).toBe(0); // no session before the code
+  await page.getByLabel("Code", { exact: true }).fill(await generate({ secret }));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  expect(await sessions()).toBe(1);
 });

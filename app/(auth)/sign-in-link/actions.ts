@@ -3,6 +3,7 @@ import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
+import { secondFactorPath } from "@/lib/auth/sign-in-errors";
 import { prisma } from "@/lib/db";
 import { requestIp } from "@/lib/auth/request-ip";
 import { attemptByIp } from "@/lib/auth/throttles";
@@ -38,6 +39,8 @@ export async function signInWithLinkAction(formData: FormData): Promise<void> {
     await signIn("email-link", { token: token.slice(0, 64), redirectTo: "/account" });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "unavailable") redirect("/service-unavailable");
+    // The link was the first factor; the account has a second: its code next, in this browser.
+    if (error instanceof CredentialsSignin && error.code === "second_factor") redirect(secondFactorPath("/account"));
     if (error instanceof AuthError) redirect("/link-invalid?kind=sign-in");
     throw error;
   }

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { requestIp } from "@/lib/auth/request-ip";
 import { addPasskey } from "@/lib/auth/passkeys/service";
 import { formError, json, readJson, signedIn } from "@/lib/auth/passkeys/route-helpers";
+import { isFresh, NOT_FRESH } from "@/lib/auth/freshness";
 import { addPasskeySchema } from "@/lib/validation/passkey";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 
@@ -17,6 +18,7 @@ export async function POST(request: Request) {
   if ("refused" in read) return read.refused;
   const access = await signedIn();
   if ("refused" in access) return access.refused;
+  if (!isFresh(access.user)) return formError(NOT_FRESH, 403);
   const parsed = addPasskeySchema.safeParse(read.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

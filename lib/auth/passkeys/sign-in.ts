@@ -1,7 +1,8 @@
 import "server-only";
+import { markReauthenticated } from "@/lib/auth/freshness";
+import type { CurrentUser } from "@/lib/auth/sessions";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/service";
 import { completeSignIn } from "@/lib/users/service";
 import type { UserAccess } from "@/lib/users/access";
 import { verifyAssertion } from "./service";
@@ -16,8 +17,9 @@ export async function signInWithPasskey(db: PrismaClient, response: Authenticati
  * A signed-in user proves again, with one of their own passkeys, that they are at the keyboard (before
  * a sensitive change). True when the assertion is theirs and valid; another user's passkey is refused.
  */
-export async function reauthWithPasskey(db: PrismaClient, user: { id: string; email: string }, response: AuthenticationResponseJSON, ip: string | null): Promise<boolean> {
+export async function reauthWithPasskey(db: PrismaClient, user: CurrentUser, response: AuthenticationResponseJSON, ip: string | null): Promise<boolean> {
   if (!(await verifyAssertion(db, "reauth", response, user.id, ip))) return false;
-  await recordAudit(db, { action: "user.reauthenticated", actor: user, subject: { id: user.id, label: user.email }, ip, details: { method: "passkey" } });
+  // The freshness rule's proof (lib/auth/freshness.ts), as the password on /account/confirm-identity.
+  await markReauthenticated(db, user, ip, "passkey");
   return true;
 }

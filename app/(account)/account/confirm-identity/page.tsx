@@ -3,20 +3,25 @@ import { requireUser } from "@/lib/auth/guards";
 import { confirmIdentityPath } from "@/lib/auth/freshness";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/env";
+import { prisma } from "@/lib/db";
+import { siteRelyingParty } from "@/lib/auth/passkeys/service";
 import { ConfirmIdentityForm } from "./confirm-identity-form";
+import { PasskeyReauth } from "./passkey-reauth";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
 export default async function ConfirmIdentityPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeRedirectPath((await searchParams).next, "/account/security");
-  await requireUser(confirmIdentityPath(next), { allowWithoutSecondFactor: true });
+  const user = await requireUser(confirmIdentityPath(next), { allowWithoutSecondFactor: true });
+  const passkeys = siteRelyingParty() !== null && (await prisma.passkey.count({ where: { userId: user.id } })) > 0;
   return (
     <section className="panel narrow" aria-labelledby="confirm-identity-title">
       <h1 id="confirm-identity-title">Confirm it&apos;s you</h1>
       <p className="lead">
-        This change needs a recent sign-in (within {env().FRESHNESS_MINUTES} minutes). Enter your password to continue.
+        This change needs a recent sign-in (within {env().FRESHNESS_MINUTES} minutes). Enter your password, or use one of your passkeys, to continue.
       </p>
       <ConfirmIdentityForm next={next} />
+      {passkeys ? <PasskeyReauth next={next} /> : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { signOutOtherSessionsAction, signOutSessionAction } from "../actions";
 import { ChangePasswordForm } from "./change-password-form";
 import { ChangeEmailForm } from "./change-email-form";
 import { PasskeysSection } from "./passkeys-section";
+import { isFresh } from "@/lib/auth/freshness";
 
 export const metadata: Metadata = { title: "Password, e-mail and sessions" };
 
@@ -44,7 +45,7 @@ export default async function SecurityPage() {
           <Link href="/account/two-factor" prefetch={false}>Manage two-step sign-in</Link>
         </p>
       </section>
-      <PasskeysSection userId={user.id} />
+      <PasskeysSection userId={user.id} fresh={isFresh(user)} />
       <section className="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you&apos;re signed in</h2>
         <p>Each browser you signed in with. If you do not recognise one, sign it out and change your password.</p>

@@ -1,4 +1,5 @@
 "use server";
+import { requireFreshAuth } from "@/lib/auth/freshness";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { setFlash } from "@/lib/flash";
@@ -10,6 +11,7 @@ import { formFields } from "@/lib/validation/user";
 /** "Remove" next to one of your passkeys. Another user's passkey id: 404, nothing removed. */
 export async function removePasskeyAction(formData: FormData): Promise<void> {
   const user = await requireUser("/account/security");
+  requireFreshAuth(user, "/account/security");
   const { passkeyId = "" } = formFields(formData, ["passkeyId"]);
   if (!(await removePasskey(prisma, user, passkeyId.slice(0, 64), await requestIp()))) notFound();
   await setFlash("The passkey has been removed. It no longer signs in.");

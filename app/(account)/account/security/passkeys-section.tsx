@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { prisma } from "@/lib/db";
+import { confirmIdentityPath } from "@/lib/auth/freshness";
 import { env } from "@/lib/env";
 import { listPasskeys, siteRelyingParty } from "@/lib/auth/passkeys/service";
 import { TimeText } from "@/components/time-text";
@@ -7,7 +9,7 @@ import { removePasskeyAction } from "./passkey-actions";
 import { AddPasskeyForm } from "./add-passkey-form";
 
 /** "Passkeys" on /account/security: the user's own, with when each was added and last used, and a form to add one. */
-export async function PasskeysSection({ userId }: { userId: string }) {
+export async function PasskeysSection({ userId, fresh }: { userId: string; fresh: boolean }) {
   const available = siteRelyingParty() !== null;
   const passkeys = await listPasskeys(prisma, userId);
   const timeZone = env().FESTIVAL_TIME_ZONE;
@@ -58,7 +60,16 @@ export async function PasskeysSection({ userId }: { userId: string }) {
           </table>
         </div>
       )}
-      {available ? <AddPasskeyForm /> : <p className="muted">Passkeys are not available on this site&apos;s address.</p>}
+      {!available ? (
+        <p className="muted">Passkeys are not available on this site&apos;s address.</p>
+      ) : fresh ? (
+        <AddPasskeyForm />
+      ) : (
+        // Adding or removing one is a sensitive change: the session must have proved its user recently.
+        <p>
+          <Link href={confirmIdentityPath("/account/security")}>Confirm it is you</Link> to add or remove a passkey.
+        </p>
+      )}
     </section>
   );
 }
