@@ -92,7 +92,7 @@ test.describe("sign in", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(E2E.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/account\?tab=profile$/);
   });
 
@@ -107,7 +107,7 @@ test.describe("sign in", () => {
       await page.getByLabel("E-mail").fill(who);
       await page.getByLabel("Password", { exact: true }).fill(password);
       const response = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       expect((await response).status()).toBe(200);
       const alert = formAlert(page);
       await expect(alert).toBeVisible();
@@ -133,12 +133,12 @@ test.describe("sign in", () => {
     });
     await page.getByLabel("E-mail").fill(uniqueEmail("slow"));
     await page.getByLabel("Password", { exact: true }).fill("whatever it is, it is wrong");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     const pending = page.getByRole("button", { name: "Signing in…" });
     await expect(pending).toBeVisible();
     await expect(pending).toBeDisabled();
     await expect(formAlert(page)).toHaveText("Invalid e-mail or password");
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   });
 });
 

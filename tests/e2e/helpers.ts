@@ -21,7 +21,7 @@ export async function signIn(page: Page, email: string, password: string, path =
   await page.goto(path);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 export async function signUpAndLand(page: Page, prefix = "user") {

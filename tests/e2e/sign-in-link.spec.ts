@@ -41,11 +41,11 @@ test("a link signs in once; a second use, even from a page opened before the fir
   const second = await context.newPage();
   await page.goto(link);
   await second.goto(link);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   const signedIn = await e2eDb().execute({ sql: "SELECT count(*) AS n FROM AuditEvent WHERE action = 'user.signed_in' AND subjectId = ? AND details LIKE '%email_link%'", args: [user.id] });
   expect(Number(signedIn.rows[0].n)).toBe(1);
-  await second.getByRole("button", { name: "Sign in" }).click();
+  await second.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(second).toHaveURL(/\/link-invalid\?kind=sign-in$/);
   await expect(second.getByText("This sign-in link has already been used, has expired")).toBeVisible();
 
@@ -60,10 +60,10 @@ test("an expired link is refused", async ({ page }) => {
   await askForLink(page, user.email);
   const link = linkTo(await waitForMail(user.email, /Your sign-in link/), "/sign-in-link/open");
   await page.goto(link);
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   // The page was opened in time; the link expires before the button is pressed.
   await e2eDb().execute({ sql: "UPDATE UserToken SET expiresAt = ? WHERE userId = ? AND purpose = 'sign_in_link'", args: [dbDate(Date.now() - 1000), user.id] });
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/link-invalid\?kind=sign-in$/);
   const sessions = await e2eDb().execute({ sql: "SELECT count(*) AS n FROM Session WHERE userId = ?", args: [user.id] });
   expect(Number(sessions.rows[0].n)).toBe(0);
@@ -77,7 +77,7 @@ test("for an account with an authenticator app the link is the first factor only
   await askForLink(page, user.email);
   const link = linkTo(await waitForMail(user.email, /Your sign-in link/), "/sign-in-link/open");
   await page.goto(link);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\/verify\?callbackUrl=%2Faccount$/);
   const sessions = async () => Number((await e2eDb().execute({ sql: "SELECT count(*) AS n FROM Session WHERE userId = ?", args: [user.id] })).rows[0].n);
   expect(await sessions()).toBe(0); // no session before the code

@@ -141,7 +141,7 @@ test.describe("a DATABASE_URL where no libSQL server answers", () => {
     await form.goto("/sign-in");
     await form.getByLabel("E-mail").fill(uniqueEmail("nobody"));
     await form.getByLabel("Password", { exact: true }).fill(E2E.password);
-    await form.getByRole("button", { name: "Sign in" }).click();
+    await form.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(formAlert(form)).toHaveText(UNAVAILABLE_FORM);
     await form.goto("/sign-up");
     await form.getByLabel("E-mail").fill(uniqueEmail("later"));
