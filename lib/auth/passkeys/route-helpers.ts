@@ -2,6 +2,8 @@ import "server-only";
 import { checkAccount } from "@/lib/auth/guards";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { siteRelyingParty } from "./service";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
+import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 // What the passkey route handlers (app/api/passkeys) share: JSON in and out, posted from the site's own
 // origin only, and for the signed-in ones the guard. The WebAuthn ceremonies check the origin again.
@@ -15,6 +17,20 @@ export function json(body: unknown, status = 200): Response {
 
 export function formError(message: string, status = 400): Response {
   return json({ errors: { form: message } }, status);
+}
+
+/**
+ * Runs a passkey route; the database out of reach is a 503 with Retry-After and the site's message (one
+ * log line, no stack), as the other endpoints answer (lib/db-unavailable.ts), never a 500.
+ */
+export async function passkeyRoute(what: string, handle: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handle();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logDatabaseUnavailable(what, error);
+    return Response.json({ errors: { form: SERVICE_UNAVAILABLE_MESSAGE } }, { status: 503, headers: { ...NO_STORE, "Retry-After": String(RETRY_AFTER_SECONDS) } });
+  }
 }
 
 /**
