@@ -1,4 +1,4 @@
-import { createClient, type Client, type Config } from "@libsql/client";
+import { createClient, type Client, type Config, type TransactionMode } from "@libsql/client";
 
 // The libSQL client every connection to the database goes through: the app's Prisma adapter
 // (lib/db.ts) and the e2e suite's direct reads and writes (tests/e2e/helpers.ts). No "server-only"
@@ -16,8 +16,14 @@ function waitForLocks(client: Client): Client {
   // The local client runs statements synchronously, in call order: this one is in force before the next.
   void client.execute(BUSY_TIMEOUT).catch(() => {});
   const transaction = client.transaction.bind(client);
-  client.transaction = async (...args: Parameters<Client["transaction"]>) => {
-    const tx = await transaction(...args);
+  client.transaction = async (mode?: TransactionMode) => {
+    // Prisma's adapter asks for "deferred" (BEGIN DEFERRED): the transaction reads on a snapshot and
+    // takes the write lock at its first write. If another process committed in between, SQLite refuses
+    // that upgrade at once (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out), so a token check
+    // followed by its update failed whenever another worker wrote meanwhile. BEGIN IMMEDIATE takes the
+    // write lock first, waiting for it like any write; the adapter runs one transaction at a time per
+    // process anyway. A read-only transaction ("read") keeps its mode.
+    const tx = await transaction(mode === "read" ? "read" : "write");
     // The connection used from now on is a new one: give it the same timeout.
     await client.execute(BUSY_TIMEOUT);
     return tx;

@@ -4,7 +4,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // libSQL driver, or over the network to Turso). lib/db.ts reports every call here; a route handler
 // that wants its figure wraps its work in countRoundTrips and sends it as Server-Timing, which the
 // e2e suite holds to the performance budget (at most 2 per signed-in page).
-const counter = new AsyncLocalStorage<{ count: number }>();
+// On globalThis, like lib/db.ts's client: Next evaluates this module once per chunk that bundles it, and
+// the one shared client must report to the same store that a route handler's countRoundTrips reads.
+const processWide = globalThis as unknown as { mfoRoundTrips?: AsyncLocalStorage<{ count: number }> };
+const counter = (processWide.mfoRoundTrips ??= new AsyncLocalStorage<{ count: number }>());
 
 export function noteRoundTrip(): void {
   const store = counter.getStore();

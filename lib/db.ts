@@ -43,11 +43,25 @@ export function createPrismaClient(url: string, authToken?: string): PrismaClien
   });
 }
 
-// One client per process; in development the module is re-evaluated on every edit, so keep it global.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// One client per process, kept on globalThis in production too. Next bundles this module into more than
+// one chunk (the pages' and each group of route handlers'), and each copy evaluates it again: with a
+// module-level client alone, one `next start` process held two clients, two connections and two of the
+// adapter's one-statement-at-a-time locks. The libSQL driver is synchronous, so when one copy's
+// transaction held SQLite's write lock and the other copy wrote, that write's busy wait blocked the event
+// loop the transaction needed to finish: the whole process stalled for the busy timeout, then failed
+// ("database is locked", P1008), and so did every other process waiting on that lock (the CI failure of
+// stop 19). One shared client turns that into an ordinary wait in the adapter's queue. In development
+// the module is also re-evaluated on every edit; the same global keeps one client there.
+const processWide = globalThis as unknown as { prisma?: PrismaClient; prismaClientsMade?: number };
 
-export const prisma: PrismaClient =
-  globalForPrisma.prisma ??
-  createPrismaClient(process.env.DATABASE_URL ?? "file:./data/mfo.db", process.env.DATABASE_AUTH_TOKEN);
+function processClient(): PrismaClient {
+  processWide.prismaClientsMade = (processWide.prismaClientsMade ?? 0) + 1;
+  return createPrismaClient(process.env.DATABASE_URL ?? "file:./data/mfo.db", process.env.DATABASE_AUTH_TOKEN);
+}
 
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+export const prisma: PrismaClient = (processWide.prisma ??= processClient());
+
+/** How many times this process made its shared client (1, however many chunks loaded this module). */
+export function processClientsMade(): number {
+  return processWide.prismaClientsMade ?? 0;
+}
