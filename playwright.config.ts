@@ -26,7 +26,7 @@ const serverEnv = {
   EMAIL_IP_LIMIT: "100000",
 };
 
-const FESTIVAL_SPECS = ["e2e/festival-admin.spec.ts", "e2e/entries.spec.ts"];
+const FESTIVAL_SPEC = "e2e/festival.spec.ts";
 
 export default defineConfig({
   testDir: "tests",
@@ -56,13 +56,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: FESTIVAL_SPECS, use: { ...devices["Desktop Chrome"] } },
-    // Both festival specs decide which season is current on the shared server: they run one after the
-    // other (each is serial inside). Nothing in `chromium` depends on the current season (its crawl may
-    // reach /syllabus, whose width does not depend on which season it shows), so they run alongside it,
-    // on one worker, instead of after it with the other worker idle.
-    { name: "festival-admin", testMatch: FESTIVAL_SPECS[0], use: { ...devices["Desktop Chrome"] } },
-    { name: "festival-entries", testMatch: FESTIVAL_SPECS[1], dependencies: ["festival-admin"], use: { ...devices["Desktop Chrome"] } },
+    // First, so that its one serial group (the festival journeys, which decide the current season) starts
+    // at once on one worker; nothing in `chromium` depends on the current season (its crawl may reach
+    // /syllabus, whose width does not depend on which season it shows), so the other worker runs the rest.
+    { name: "festival", testMatch: FESTIVAL_SPEC, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", testIgnore: FESTIVAL_SPEC, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: [
     {

@@ -40,10 +40,9 @@ async function createCurrentSeason(page: Page, name: string) {
   await expect(page.getByRole("heading", { name: `Season ${name} (current)` })).toBeVisible();
 }
 
-// Long journeys (several sign-ins and saves) on a shared 2-core machine: a generous budget per test.
-test.describe.configure({ mode: "serial", timeout: 240_000 });
-
-test.describe("the festival's organizers and the public syllabus", () => {
+/** Registers the journey's tests, in order: tests/e2e/festival.spec.ts runs them before the entrants'. */
+export const organizersJourney = () =>
+  test.describe("the festival's organizers and the public syllabus", () => {
   const number = classNumber();
   const code = `${number}A`;
   const season = `E2E ${number}`;
