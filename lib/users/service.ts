@@ -72,15 +72,19 @@ async function signUpRoles(db: PrismaClient | Prisma.TransactionClient): Promise
 }
 
 /**
- * Self-service sign-up: a participant account, then its audit event. Not one interactive transaction: on
- * SQLite, Prisma's interactive transactions wait for the one writer (2 s to start, 5 s to finish) and
- * timed out under the e2e suite's parallel writers from several processes, where two plain statements
- * wait on SQLite's busy timeout instead. (Issue 11 asks for one transaction: see the note.)
+ * Self-service sign-up: a participant account and its audit event, in one transaction (no account
+ * without its event). The password is hashed before the transaction, so the write lock is held for the
+ * inserts only, not for bcrypt's quarter second. (It was two statements while interactive transactions
+ * timed out under parallel writers: two Prisma clients in one process deadlocked, and deferred
+ * transactions failed their upgrade; see docs/decisions/one-database-client.md.)
  */
 export async function registerUser(db: PrismaClient, input: { email: string; password: string; ip: string | null }) {
-  const user = await createUser(db, { email: input.email, password: input.password, roles: await signUpRoles(db) });
-  await recordAudit(db, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
-  return user;
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await insertUser(tx, { email: input.email, passwordHash, roles: await signUpRoles(tx) });
+    await recordAudit(tx, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
+    return user;
+  });
 }
 
 /**
