@@ -2,7 +2,6 @@
 // browser and the server never disagree. No zod here: this module ships to the browser.
 export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
 export const PASSWORD_MAX_LENGTH = 128; // NIST SP 800-63B-4 asks verifiers to allow at least 64
-export const DEFAULT_PASSWORD_MIN_LENGTH = 15; // NIST SP 800-63B-4, password as the only factor
 export const NAME_MAX_LENGTH = 100;
 export const CALLBACK_URL_MAX_LENGTH = 2048;
 export const TOKEN_MAX_LENGTH = 64; // mailed tokens are 43 characters (32 bytes, base64url)
