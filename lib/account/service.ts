@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db-types";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endSession, endSessions } from "@/lib/auth/sessions";
@@ -25,10 +26,6 @@ export const CONFIRMATION_RESEND_SECONDS = 60;
 
 type Who = { id: string; email: string };
 
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * Forgot password: a link for an active account; nothing at all for an unknown address. At most

@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation, type Db } from "@/lib/db-types";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { ADMIN_ROLE, DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { loadUserAccess, type UserAccess } from "./access";
@@ -21,17 +22,13 @@ export class EmailTakenError extends Error {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /**
  * Creates a user with a hashed password and the given roles. The e-mail must already be normalised
  * (lib/validation/user.ts). The unique index, not a prior lookup, decides who wins a race, so ten
  * simultaneous sign-ups with one address make one row and nine EmailTakenErrors.
  */
 export async function createUser(
-  db: PrismaClient | Prisma.TransactionClient,
+  db: Db,
   input: { email: string; password: string; name?: string | null; roles?: readonly string[]; emailVerified?: Date | null },
 ): Promise<{ id: string; email: string }> {
   return insertUser(db, { ...input, passwordHash: await hashPassword(input.password) });
@@ -39,7 +36,7 @@ export async function createUser(
 
 /** The insert of createUser, for a caller that hashed the password already (outside its transaction). */
 async function insertUser(
-  db: PrismaClient | Prisma.TransactionClient,
+  db: Db,
   input: { email: string; passwordHash: string; name?: string | null; roles?: readonly string[]; emailVerified?: Date | null },
 ): Promise<{ id: string; email: string }> {
   const roles = input.roles ?? [DEFAULT_ROLE];
@@ -64,7 +61,7 @@ async function insertUser(
  * The role sign-up gives: `participant` (found by its key), only while it grants no permission, so
  * signing up never grants any. Sign-up never fails for it: without one, the account starts with no role.
  */
-async function signUpRoles(db: PrismaClient | Prisma.TransactionClient): Promise<string[]> {
+async function signUpRoles(db: Db): Promise<string[]> {
   const role = await db.role.findUnique({ where: { key: DEFAULT_ROLE }, select: { name: true, _count: { select: { permissions: true } } } });
   if (role && role._count.permissions === 0) return [role.name];
   console.warn(`[roles] sign-up gives no role: the "${DEFAULT_ROLE}" role ${role ? "grants permissions" : "is missing"}`);
