@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { STATIC_PAGE_CSP } from "./lib/security-headers";
+import { STATIC_PAGE_CSP } from "./lib/security/headers";
 import { MAX_ACTION_BODY_BYTES } from "./lib/validation/limits";
 
 const production = process.env.NODE_ENV === "production";

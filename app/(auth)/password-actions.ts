@@ -14,7 +14,7 @@ import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/acco
 import { firstFieldErrors, formFields } from "@/lib/validation/user";
 import { PasswordRefusedError } from "@/lib/validation/password";
 import type { FormState } from "@/components/forms/form-state";
-import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db-fallback";
+import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db/fallback";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 // The signed-out flows (forgot and reset password) and the confirmation resend.

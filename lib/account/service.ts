@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/db-types";
+import { isUniqueViolation } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endSession, endSessions } from "@/lib/auth/sessions";

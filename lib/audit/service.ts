@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db-types";
+import type { Db } from "@/lib/db/types";
 import type { AuditAction } from "./actions";
 
 /** Who acted: a signed-in user, the command line, the system itself, or an anonymous visitor. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db-types";
+import type { Db } from "@/lib/db/types";
 import { recordAudit } from "@/lib/audit/service";
 import { mailToSite as mail } from "@/lib/mail/site-mail";
 import { recoveryCodeUsedMessage, secondFactorChangedMessage } from "@/lib/mail/messages";

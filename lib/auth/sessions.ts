@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db-types";
+import type { Db } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { hashToken, newRawToken } from "@/lib/tokens/token";
 import { loadSessionAccess, type SessionRecord, type UserAccess } from "@/lib/users/access";

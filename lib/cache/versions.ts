@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db-types";
+import type { Db } from "@/lib/db/types";
 
 // Versions of cached views of the data: a counter row per view (CacheVersion), bumped by every change the
 // view shows, in that change's own transaction; read (one primary-key lookup) by every request for the

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/db-types";
+import { isUniqueViolation } from "@/lib/db/types";
 import { RuleError, type Operator } from "@/lib/auth/operator";
 import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";

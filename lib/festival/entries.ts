@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db-types";
+import type { Db } from "@/lib/db/types";
 import { RuleError } from "@/lib/auth/operator";
 import { checkEntry, type RuleFailure } from "./entry-rules";
 import { entriesAreOpen } from "./current-season";

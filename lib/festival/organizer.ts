@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/db-types";
+import { isUniqueViolation } from "@/lib/db/types";
 import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
 
 // What every organizer service shares: who may change the festival, and the unique-index refusal.

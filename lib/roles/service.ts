@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { isUniqueViolation, type Db } from "@/lib/db-types";
+import { isUniqueViolation, type Db } from "@/lib/db/types";
 import { ADMIN_ROLE, BUILT_IN_ROLES, isReservedRoleName, isSelfServiceKey, PERMISSIONS } from "@/lib/auth/permissions";
 import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
 import { recordAudit } from "@/lib/audit/service";

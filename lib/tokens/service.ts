@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db-types";
+import type { Db } from "@/lib/db/types";
 import { hashToken, isLive, looksLikeToken, newRawToken, type TokenPurpose } from "./token";
 
 

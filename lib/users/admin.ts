@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db-types";
+import type { Db } from "@/lib/db/types";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { endSession, endSessions } from "@/lib/auth/sessions";

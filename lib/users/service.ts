@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { isUniqueViolation, type Db } from "@/lib/db-types";
+import { isUniqueViolation, type Db } from "@/lib/db/types";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { ADMIN_ROLE, DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { loadUserAccess, type UserAccess } from "./access";

@@ -10,7 +10,7 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/db-types";
+import { isUniqueViolation } from "@/lib/db/types";
 import { siteUrl } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/service";
 import { mailToSite } from "@/lib/mail/site-mail";

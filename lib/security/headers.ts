@@ -2,7 +2,7 @@
 // every response, scripts/csp-hashes.ts (npm's postbuild step) replaces that baseline in the build with
 // a hash-based policy for the prerendered pages, and middleware.ts sends the nonce-based policy on pages
 // rendered per request.
-import { SESSION_HINT_SCRIPT_HASH } from "./session-hint-script";
+import { SESSION_HINT_SCRIPT_HASH } from "../session-hint/script";
 
 const BASE = [
   "default-src 'self'",
@@ -27,7 +27,7 @@ export const STATIC_PAGE_CSP = ["script-src 'self' 'unsafe-inline'", ...BASE].jo
 
 /**
  * Prerendered pages (home, 404, 403, forgot-password…): their HTML is fixed at build time, so the build
- * lists the SHA-256 of every inline script in it ("sha256-<base64>", see lib/csp-hashes.ts) and only
+ * lists the SHA-256 of every inline script in it ("sha256-<base64>", see lib/security/csp-hashes.ts) and only
  * those inline scripts, and scripts from our own origin, run.
  */
 export function hashCsp(hashes: Iterable<string>): string {

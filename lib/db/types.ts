@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-// What the services share about the database, beside the client itself (lib/db.ts): no client is made
+// What the services share about the database, beside the client itself (lib/db/index.ts): no client is made
 // here, so importing this never opens a connection.
 
 /** The client or a transaction's: a service that takes a Db can run alone or inside a caller's transaction. */
