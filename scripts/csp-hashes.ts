@@ -2,7 +2,7 @@
 // Content-Security-Policy without 'unsafe-inline' for scripts. Their HTML is fixed at build time, so it
 // hashes every inline script of every prerendered page (.next/server/{app,pages}/**/*.html) and puts
 // `script-src 'self' 'sha256-…' …` (lib/security/headers.ts hashCsp, the union over all pages) in place of
-// the 'unsafe-inline' baseline that next.config.ts sends on every path, in .next/routes-manifest.json,
+// the 'unsafe-inline' baseline that next.config.mjs sends on every path, in .next/routes-manifest.json,
 // where `next start` reads its headers from. Pages rendered per request keep middleware.ts's nonce policy.
 //
 // It checks, and exits non-zero otherwise, that the build is one this scheme covers:

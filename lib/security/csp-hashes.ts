@@ -96,9 +96,9 @@ interface HeaderRule {
 }
 
 /**
- * Puts `policy` in place of the baseline Content-Security-Policy that next.config.ts sends on every
+ * Puts `policy` in place of the baseline Content-Security-Policy that next.config.mjs sends on every
  * path ("/:path*") in a parsed .next/routes-manifest.json, which `next start` reads its headers from.
- * `baseline` is what next.config.ts put there (STATIC_PAGE_CSP); a policy this step wrote before (same
+ * `baseline` is what next.config.mjs put there (STATIC_PAGE_CSP); a policy this step wrote before (same
  * directives but script-src, which lists hashes) is replaced too, so running it twice is harmless.
  * Throws when there is no such entry or it holds anything else: the build must not ship unnoticed.
  */
