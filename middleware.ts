@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionClaims, usesSecureCookies } from "@/lib/auth/session-token";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
-import { newNonce, nonceCsp, PRERENDERED_PRIVATE_PAGES } from "@/lib/security-headers";
+import { newNonce, nonceCsp, PRERENDERED_PRIVATE_PAGES } from "@/lib/security/headers";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 import { IMPORT_UPLOAD_PATH, MAX_IMPORT_BODY_BYTES } from "@/lib/festival/import/limits";
 import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } from "@/lib/service-unavailable";

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { FlashMessage } from "@/components/flash-message";
-import { SESSION_HINT_SCRIPT } from "@/lib/session-hint-script";
+import { SESSION_HINT_SCRIPT } from "@/lib/session-hint/script";
 
 export const metadata: Metadata = {
   title: { default: "Music Festival Organizer", template: "%s · Music Festival Organizer" },

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { usePathname } from "next/navigation";
-import { FLASH_COOKIE } from "@/lib/flash-cookie";
+import { FLASH_COOKIE } from "@/lib/flash/cookie";
 
 function takeFlash(): string | null {
   const entry = document.cookie.split("; ").find((c) => c.startsWith(`${FLASH_COOKIE}=`));
@@ -17,7 +17,7 @@ function takeFlash(): string | null {
 /** components/flash-check.tsx fires this when an action redirected to the page already shown. */
 export const FLASH_CHECK_EVENT = "mfo:flash-check";
 
-/** Shows the one-time message a server action left (lib/flash.ts), once, then forgets it. */
+/** Shows the one-time message a server action left (lib/flash/index.ts), once, then forgets it. */
 export function FlashMessage() {
   const pathname = usePathname();
   const [message, setMessage] = useState<string | null>(null);

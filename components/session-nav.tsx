@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useLayoutEffect, useSyncExternalStore } from "react";
 import { usePathname } from "next/navigation";
 import { SESSION_HINT_CHANGED_EVENT, SESSION_HINT_COOKIE, decodeSessionHint } from "@/lib/session-hint";
-import { SESSION_ATTRIBUTE } from "@/lib/session-hint-script";
+import { SESSION_ATTRIBUTE } from "@/lib/session-hint/script";
 import { SignOutButton } from "./sign-out-button";
 
 function readHintCookie(): string | null {
@@ -28,9 +28,9 @@ function subscribe(onChange: () => void) {
 }
 
 /**
- * The navigation and session controls, from the display-only hint cookie (lib/session-hint.ts).
+ * The navigation and session controls, from the display-only hint cookie (lib/session-hint/index.ts).
  * Both variants are in the HTML (the same for everyone on prerendered pages); CSS shows the one that
- * <html data-session> names. The inline script of lib/session-hint-script.ts sets it before the first
+ * <html data-session> names. The inline script of lib/session-hint/script.ts sets it before the first
  * paint; this component keeps it current after sign-in and sign-out and fills in the e-mail, in a slot
  * whose size does not depend on it, so nothing moves (docs/decisions/header-session-state.md).
  */

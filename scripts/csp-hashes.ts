@@ -1,8 +1,8 @@
 // npm's postbuild step (`npm run build` = `next build`, then this): gives the prerendered pages a
 // Content-Security-Policy without 'unsafe-inline' for scripts. Their HTML is fixed at build time, so it
 // hashes every inline script of every prerendered page (.next/server/{app,pages}/**/*.html) and puts
-// `script-src 'self' 'sha256-…' …` (lib/security-headers.ts hashCsp, the union over all pages) in place of
-// the 'unsafe-inline' baseline that next.config.ts sends on every path, in .next/routes-manifest.json,
+// `script-src 'self' 'sha256-…' …` (lib/security/headers.ts hashCsp, the union over all pages) in place of
+// the 'unsafe-inline' baseline that next.config.mjs sends on every path, in .next/routes-manifest.json,
 // where `next start` reads its headers from. Pages rendered per request keep middleware.ts's nonce policy.
 //
 // It checks, and exits non-zero otherwise, that the build is one this scheme covers:
@@ -16,8 +16,8 @@
 // Usage: tsx scripts/csp-hashes.ts [distDir]   (default .next; running it twice is harmless)
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { inlineScriptHashes, replaceBaselineCsp } from "../lib/csp-hashes";
-import { PRERENDERED_PRIVATE_PAGES, STATIC_PAGE_CSP, hashCsp } from "../lib/security-headers";
+import { inlineScriptHashes, replaceBaselineCsp } from "../lib/security/csp-hashes";
+import { PRERENDERED_PRIVATE_PAGES, STATIC_PAGE_CSP, hashCsp } from "../lib/security/headers";
 
 const dist = resolve(process.argv[2] ?? ".next");
 

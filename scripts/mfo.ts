@@ -77,7 +77,8 @@ async function main(argv: string[]): Promise<void> {
   const roles = await import("@/lib/roles/service");
   const { CLI_OPERATOR: cli, RuleError } = await import("@/lib/auth/operator");
   const { EmailTakenError } = await import("@/lib/users/service");
-  const { emailSchema, newPasswordSchema } = await import("@/lib/validation/user");
+  const { emailSchema } = await import("@/lib/validation/user");
+  const { passwordProblem } = await import("@/lib/validation/password");
   const { roleNameSchema } = await import("@/lib/validation/role");
   const db = createPrismaClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   // As at start-up: the built-in roles exist before anyone is given one.
@@ -93,15 +94,20 @@ async function main(argv: string[]): Promise<void> {
     return result.data;
   };
   const email = (value: string | undefined) => parse(emailSchema, need(value, "e-mail"), "e-mail");
-  const password = async () =>
-    parse(newPasswordSchema(env.PASSWORD_MIN_LENGTH), values.password ?? (await prompt("Password: ")), "password");
+  // The whole policy, with the e-mail of the account it is for.
+  const password = async (address: string) => {
+    const value = values.password ?? (await prompt("Password: "));
+    const problem = passwordProblem(value, { minLength: env.PASSWORD_MIN_LENGTH, email: address });
+    if (problem) throw new UsageError(`password: ${problem}`);
+    return value;
+  };
   const userId = async (value: string | undefined) => users.findUserIdByEmail(db, email(value));
 
   try {
     switch (`${group} ${command ?? ""}`) {
       case "users create": {
         const address = email(values.email ?? rest[0]);
-        const user = await users.createUserAsOperator(db, cli, { email: address, password: await password(), roles: values.role });
+        const user = await users.createUserAsOperator(db, cli, { email: address, password: await password(address), roles: values.role });
         console.log(`Created user ${user.email}`);
         break;
       }
@@ -123,7 +129,7 @@ async function main(argv: string[]): Promise<void> {
       }
       case "users set-password": {
         const id = await userId(rest[0]);
-        await users.setPassword(db, cli, id, await password());
+        await users.setPassword(db, cli, id, await password(email(rest[0])));
         console.log(`Password set for ${email(rest[0])}; their sessions have ended`);
         break;
       }

@@ -53,14 +53,14 @@ async function main() {
     console.warn("mfo: WARNING: MFO_TEST_ROUTES is on, so /test-only/* routes are served. Never set it in production.");
   }
   // A weak ADMIN_PASSWORD stops start-up before anything is written.
-  const { newPasswordSchema, emailSchema, containsEmailLocalPart, PASSWORD_CONTAINS_EMAIL } = await import("@/lib/validation/user");
+  const { emailSchema } = await import("@/lib/validation/user");
+  const { passwordProblem } = await import("@/lib/validation/password");
   let admin: { email: string; password: string } | null = null;
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD && !migrateOnly) {
     const email = emailSchema.parse(env.ADMIN_EMAIL);
-    const password = newPasswordSchema(env.PASSWORD_MIN_LENGTH).safeParse(env.ADMIN_PASSWORD);
-    if (!password.success) throw new Error(`ADMIN_PASSWORD: ${password.error.issues[0]?.message}`);
-    if (containsEmailLocalPart(password.data, email)) throw new Error(`ADMIN_PASSWORD: ${PASSWORD_CONTAINS_EMAIL}`);
-    admin = { email, password: password.data };
+    const problem = passwordProblem(env.ADMIN_PASSWORD, { minLength: env.PASSWORD_MIN_LENGTH, email });
+    if (problem) throw new Error(`ADMIN_PASSWORD: ${problem}`);
+    admin = { email, password: env.ADMIN_PASSWORD };
   }
   migrate(env.DATABASE_URL);
   if (migrateOnly) return;

@@ -14,7 +14,7 @@ import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
 import { sendEmailConfirmation } from "@/lib/account/service";
 import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
-import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db-fallback";
+import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db/fallback";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 export type SignInFields = "email" | "password";

@@ -7,13 +7,14 @@ import { env } from "@/lib/env";
 import { setFlash } from "@/lib/flash";
 import { requestIp } from "@/lib/auth/request-ip";
 import { requireUser } from "@/lib/auth/guards";
-import { PasswordContainsEmailError, requestPasswordReset, resetPassword, sendEmailConfirmation } from "@/lib/account/service";
+import { requestPasswordReset, resetPassword, sendEmailConfirmation } from "@/lib/account/service";
 import { attemptByIp } from "@/lib/auth/throttles";
 import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/validation/account";
-import { firstFieldErrors, formFields, PASSWORD_CONTAINS_EMAIL } from "@/lib/validation/user";
+import { firstFieldErrors, formFields } from "@/lib/validation/user";
+import { PasswordRefusedError } from "@/lib/validation/password";
 import type { FormState } from "@/components/forms/form-state";
-import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db-fallback";
+import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db/fallback";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 // The signed-out flows (forgot and reset password) and the confirmation resend.
@@ -47,7 +48,7 @@ export async function resetPasswordAction(_prev: FormState<ResetFields>, formDat
   try {
     user = await orUnavailable("reset-password", async () => resetPassword(prisma, parsed.data.token, parsed.data.newPassword, await requestIp()));
   } catch (error) {
-    if (error instanceof PasswordContainsEmailError) return { values: {}, errors: { newPassword: PASSWORD_CONTAINS_EMAIL } };
+    if (error instanceof PasswordRefusedError) return { values: {}, errors: { newPassword: error.reason } };
     throw error;
   }
   if (user === DATABASE_UNAVAILABLE) return { values: {}, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { setFlash } from "@/lib/flash";
 import { requestIp } from "@/lib/auth/request-ip";
 import { confirmEmailChange } from "@/lib/account/service";
-import { orServiceUnavailable } from "@/lib/db-fallback";
+import { orServiceUnavailable } from "@/lib/db/fallback";
 
 /**
  * The button on /confirm-email-change: a POST completes the change (a mail scanner's GET of the link

@@ -4,7 +4,7 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export const metadata: Metadata = { title: "Temporarily unavailable" };
 
-// Where pages, routes and actions send visitors while the database cannot be reached (lib/db-fallback.ts);
+// Where pages, routes and actions send visitors while the database cannot be reached (lib/db/fallback.ts);
 // middleware.ts serves it with status 503 and Retry-After. It reads nothing from the database, and it
 // renders per request (it reads ?from=), so it gets the middleware's nonce policy like the other dynamic pages.
 export default async function ServiceUnavailablePage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {

@@ -4,7 +4,7 @@ import { currentUserOrUnavailable } from "@/lib/auth/guards";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { sessionCookieNames } from "@/lib/auth/session-cookie";
 import { setFlash } from "@/lib/flash";
-import { clearSessionHint } from "@/lib/session-hint-cookie";
+import { clearSessionHint } from "@/lib/session-hint/cookie";
 
 // Where the guards send a browser whose session cookie no longer holds (its session row was ended
 // from another device or by an organizer, expired, or the user was deactivated): clear the cookie,

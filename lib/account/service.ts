@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endSession, endSessions } from "@/lib/auth/sessions";
@@ -15,10 +16,7 @@ import {
   passwordResetMessage,
   signUpConfirmMessage,
 } from "@/lib/mail/messages";
-import { containsEmailLocalPart } from "@/lib/validation/user";
-
-/** The new password contains the e-mail's local part (the rule lives in lib/validation/user.ts). */
-export class PasswordContainsEmailError extends Error {}
+import { assertPasswordAllowed } from "@/lib/validation/password";
 
 // The rules of account self-service, one function per flow. Actions validate input and check who is
 // asking; these make the change, its audit event (same transaction) and the mails.
@@ -28,10 +26,6 @@ export const CONFIRMATION_RESEND_SECONDS = 60;
 
 type Who = { id: string; email: string };
 
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * Forgot password: a link for an active account; nothing at all for an unknown address. At most
@@ -77,8 +71,9 @@ export async function resetPassword(db: PrismaClient, rawToken: string, newPassw
       const target = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { id: true, email: true, active: true } });
       const who = { id: target.id, email: target.email };
       if (!target.active) throw new Refused(who, "inactive");
-      // Thrown, not returned, so the transaction rolls back and the link still works for a better password.
-      if (containsEmailLocalPart(newPassword, target.email)) throw new PasswordContainsEmailError();
+      // The policy with the account's e-mail, which the form did not know. Throws PasswordRefusedError, so
+      // the transaction rolls back and the link still works for a better password.
+      assertPasswordAllowed(newPassword, { minLength: env().PASSWORD_MIN_LENGTH, email: target.email });
       await tx.user.update({ where: { id: target.id }, data: { passwordHash } });
       await voidAllTokens(tx, target.id);
       await endSessions(tx, target.id);
@@ -116,14 +111,17 @@ export async function checkCurrentPassword(db: PrismaClient, userId: string, pas
   return ok;
 }
 
-/** Requires the current password; ends every other session (`keepSessionId`, the caller's, stays). */
+/**
+ * Requires the current password; ends every other session (`keepSessionId`, the caller's, stays).
+ * Throws PasswordRefusedError when the policy, now with the account's e-mail, refuses the new password.
+ */
 export async function changePassword(
   db: PrismaClient,
   user: Who,
   input: { currentPassword: string; newPassword: string; ip: string | null; keepSessionId?: string },
-): Promise<"ok" | "wrong_password" | "contains_email"> {
+): Promise<"ok" | "wrong_password"> {
   if (!(await checkCurrentPassword(db, user.id, input.currentPassword))) return "wrong_password";
-  if (containsEmailLocalPart(input.newPassword, user.email)) return "contains_email";
+  assertPasswordAllowed(input.newPassword, { minLength: env().PASSWORD_MIN_LENGTH, email: user.email });
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

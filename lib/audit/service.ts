@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 import type { AuditAction } from "./actions";
 
 /** Who acted: a signed-in user, the command line, the system itself, or an anonymous visitor. */
@@ -13,7 +13,6 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Writes one audit event. Pass a transaction client to make it part of the change it records. */
 export async function recordAudit(db: Db, input: AuditInput): Promise<void> {

@@ -8,7 +8,7 @@ import { hasSessionCookie } from "./session-cookie";
 import { readSessionClaims, usesSecureCookies } from "./session-token";
 import { resolveSession, type CurrentUser } from "./sessions";
 import { env } from "@/lib/env";
-import { orServiceUnavailable } from "@/lib/db-fallback";
+import { orServiceUnavailable } from "@/lib/db/fallback";
 import { mustEnrolSecondFactor } from "./second-factor-rules";
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 import { recordAudit } from "@/lib/audit/service";
 import { mailToSite as mail } from "@/lib/mail/site-mail";
 import { recoveryCodeUsedMessage, secondFactorChangedMessage } from "@/lib/mail/messages";
@@ -11,7 +12,6 @@ import { newRecoveryCode, recoveryCodeHash } from "./recovery-codes";
 // The second factor's rules: enrolment of an authenticator app, recovery codes, and checking a code at
 // sign-in. Every change is audited and mailed to the owner. See docs/decisions/second-factor.md.
 
-type Db = PrismaClient | Prisma.TransactionClient;
 type Who = { id: string; email: string };
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { hashToken, newRawToken } from "@/lib/tokens/token";
 import { loadSessionAccess, type SessionRecord, type UserAccess } from "@/lib/users/access";
@@ -9,7 +10,6 @@ import { isSessionAlive, isTouchDue, SESSION_TOUCH_MS, sessionExpiry, sessionLim
 // session id; the row holds its SHA-256, who, when, from where, and until when. Deleting the row is
 // signing out, wherever the cookie went. See docs/decisions/sessions.md.
 
-type Db = PrismaClient | Prisma.TransactionClient;
 
 /** The acting person of a signed-in request: the user as the database knows them now, and their session. */
 export type CurrentUser = UserAccess & { session: SessionRecord };

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 
 // Versions of cached views of the data: a counter row per view (CacheVersion), bumped by every change the
 // view shows, in that change's own transaction; read (one primary-key lookup) by every request for the
@@ -10,7 +11,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 /** The cached views: the public syllabus (seasons, classes, lookups) and the published programme. */
 export type CachedView = "syllabus" | "programme";
 
-export async function markChanged(tx: Prisma.TransactionClient | PrismaClient, view: CachedView): Promise<void> {
+export async function markChanged(tx: Db, view: CachedView): Promise<void> {
   await tx.cacheVersion.upsert({ where: { key: view }, create: { key: view, version: 1 }, update: { version: { increment: 1 } } });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/types";
 import { RuleError, type Operator } from "@/lib/auth/operator";
 import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
@@ -79,7 +80,7 @@ async function checkLookups(tx: Tx, input: ClassInput): Promise<void> {
 }
 
 function duplicateNumber(error: unknown, input: ClassInput): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+  if (isUniqueViolation(error))
     throw new FieldRuleError("number", `Class ${classCode(input)} already exists in this season`);
   throw error;
 }

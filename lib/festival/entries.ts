@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 import { RuleError } from "@/lib/auth/operator";
 import { checkEntry, type RuleFailure } from "./entry-rules";
 import { entriesAreOpen } from "./current-season";
@@ -13,7 +14,6 @@ import type { EntryInput } from "@/lib/validation/entries";
 // naming their own profile. Any other entry id is "not found" and nothing changes. Organizers
 // (festival.manage) may change any entry, at any time (after entries close too), audited.
 
-type Db = PrismaClient | Prisma.TransactionClient;
 
 export const ENTRY_NOT_FOUND = "There is no such entry among yours.";
 

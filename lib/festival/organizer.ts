@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/types";
 import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
 
 // What every organizer service shares: who may change the festival, and the unique-index refusal.
@@ -16,7 +17,7 @@ export async function refusingDuplicates<T>(change: () => Promise<T>, message: s
   try {
     return await change();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new RuleError(message, "invalid");
+    if (isUniqueViolation(error)) throw new RuleError(message, "invalid");
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 import { RuleError } from "@/lib/auth/operator";
 import { normaliseName } from "./names";
 import type { ProfileInput } from "@/lib/validation/entries";
@@ -9,7 +10,6 @@ import type { ProfileInput } from "@/lib/validation/entries";
 // profile id is "not found" and nothing changes. Birth dates and contacts leave this module only for
 // the accounts that manage the profile.
 
-type Db = PrismaClient | Prisma.TransactionClient;
 
 export const PROFILE_NOT_FOUND = "That person or group is not among the people you manage.";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation, type Db } from "@/lib/db/types";
 import { ADMIN_ROLE, BUILT_IN_ROLES, isReservedRoleName, isSelfServiceKey, PERMISSIONS } from "@/lib/auth/permissions";
 import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
 import { recordAudit } from "@/lib/audit/service";
@@ -55,9 +56,6 @@ async function grantMissing(db: PrismaClient, roleId: string, permissions: reado
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 // ---- The organizers' operations on roles (console and CLI). Each change and its audit event are one
 // transaction; the rules: built-in roles (by key) can be neither deleted nor renamed and no role takes their names,
@@ -121,7 +119,7 @@ function refuseReservedName(name: string) {
 
 type StoredRole = { id: string; key: string | null; name: string; description: string; permissions: string[] };
 
-async function roleById(db: Tx | PrismaClient, where: { id: string } | { name: string }): Promise<StoredRole> {
+async function roleById(db: Db, where: { id: string } | { name: string }): Promise<StoredRole> {
   const role = await db.role.findUnique({
     where,
     select: { id: true, key: true, name: true, description: true, permissions: { select: { permission: { select: { name: true } } } } },

@@ -1,8 +1,7 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 import { hashToken, isLive, looksLikeToken, newRawToken, type TokenPurpose } from "./token";
 
-type Db = PrismaClient | Prisma.TransactionClient;
 
 export interface IssuedToken {
   raw: string;

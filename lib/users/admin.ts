@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { endSession, endSessions } from "@/lib/auth/sessions";
@@ -13,7 +14,6 @@ import { createUser } from "./service";
 // nobody acts on a user who holds a permission they lack (the CLI, the server's owner, may).
 
 type Tx = Prisma.TransactionClient;
-type Db = PrismaClient | Tx;
 
 const MANAGE_ROLES = "roles.manage";
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation, type Db } from "@/lib/db/types";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { ADMIN_ROLE, DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { loadUserAccess, type UserAccess } from "./access";
@@ -21,17 +22,13 @@ export class EmailTakenError extends Error {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /**
  * Creates a user with a hashed password and the given roles. The e-mail must already be normalised
  * (lib/validation/user.ts). The unique index, not a prior lookup, decides who wins a race, so ten
  * simultaneous sign-ups with one address make one row and nine EmailTakenErrors.
  */
 export async function createUser(
-  db: PrismaClient | Prisma.TransactionClient,
+  db: Db,
   input: { email: string; password: string; name?: string | null; roles?: readonly string[]; emailVerified?: Date | null },
 ): Promise<{ id: string; email: string }> {
   return insertUser(db, { ...input, passwordHash: await hashPassword(input.password) });
@@ -39,7 +36,7 @@ export async function createUser(
 
 /** The insert of createUser, for a caller that hashed the password already (outside its transaction). */
 async function insertUser(
-  db: PrismaClient | Prisma.TransactionClient,
+  db: Db,
   input: { email: string; passwordHash: string; name?: string | null; roles?: readonly string[]; emailVerified?: Date | null },
 ): Promise<{ id: string; email: string }> {
   const roles = input.roles ?? [DEFAULT_ROLE];
@@ -64,7 +61,7 @@ async function insertUser(
  * The role sign-up gives: `participant` (found by its key), only while it grants no permission, so
  * signing up never grants any. Sign-up never fails for it: without one, the account starts with no role.
  */
-async function signUpRoles(db: PrismaClient | Prisma.TransactionClient): Promise<string[]> {
+async function signUpRoles(db: Db): Promise<string[]> {
   const role = await db.role.findUnique({ where: { key: DEFAULT_ROLE }, select: { name: true, _count: { select: { permissions: true } } } });
   if (role && role._count.permissions === 0) return [role.name];
   console.warn(`[roles] sign-up gives no role: the "${DEFAULT_ROLE}" role ${role ? "grants permissions" : "is missing"}`);
@@ -72,15 +69,19 @@ async function signUpRoles(db: PrismaClient | Prisma.TransactionClient): Promise
 }
 
 /**
- * Self-service sign-up: a participant account, then its audit event. Not one interactive transaction: on
- * SQLite, Prisma's interactive transactions wait for the one writer (2 s to start, 5 s to finish) and
- * timed out under the e2e suite's parallel writers from several processes, where two plain statements
- * wait on SQLite's busy timeout instead. (Issue 11 asks for one transaction: see the note.)
+ * Self-service sign-up: a participant account and its audit event, in one transaction (no account
+ * without its event). The password is hashed before the transaction, so the write lock is held for the
+ * inserts only, not for bcrypt's quarter second. (It was two statements while interactive transactions
+ * timed out under parallel writers: two Prisma clients in one process deadlocked, and deferred
+ * transactions failed their upgrade; see docs/decisions/one-database-client.md.)
  */
 export async function registerUser(db: PrismaClient, input: { email: string; password: string; ip: string | null }) {
-  const user = await createUser(db, { email: input.email, password: input.password, roles: await signUpRoles(db) });
-  await recordAudit(db, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
-  return user;
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await insertUser(tx, { email: input.email, passwordHash, roles: await signUpRoles(tx) });
+    await recordAudit(tx, { action: "user.signed_up", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
+    return user;
+  });
 }
 
 /**

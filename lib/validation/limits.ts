@@ -2,12 +2,10 @@
 // browser and the server never disagree. No zod here: this module ships to the browser.
 export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
 export const PASSWORD_MAX_LENGTH = 128; // NIST SP 800-63B-4 asks verifiers to allow at least 64
-export const DEFAULT_PASSWORD_MIN_LENGTH = 15; // NIST SP 800-63B-4, password as the only factor
 export const NAME_MAX_LENGTH = 100;
 export const CALLBACK_URL_MAX_LENGTH = 2048;
 export const TOKEN_MAX_LENGTH = 64; // mailed tokens are 43 characters (32 bytes, base64url)
-/** Server-action request bodies (next.config.ts serverActions.bodySizeLimit, middleware.ts 413). */
-export const MAX_ACTION_BODY_BYTES = 256 * 1024;
+export { MAX_ACTION_BODY_BYTES } from "./body-limit.mjs";
 export const ROLE_NAME_MAX_LENGTH = 40;
 export const ROLE_DESCRIPTION_MAX_LENGTH = 200;
 export const PASSKEY_NAME_MAX_LENGTH = 60;

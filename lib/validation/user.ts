@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { isCommonPassword, isRepetitiveOrSequential } from "@/lib/auth/common-passwords";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, CALLBACK_URL_MAX_LENGTH } from "./limits";
-import { normalizePassword, passwordLength } from "@/lib/auth/password-rules";
+import { normalizePassword } from "@/lib/auth/password-rules";
+import { passwordProblem } from "./password";
 
 // Every field rule is one named schema, used by every form action, the CLI and the seed.
 
@@ -15,46 +15,15 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid e-mail address, like name@example.org" }))
   .transform((v) => v.toLowerCase());
 
-/**
- * NIST SP 800-63B-4: length is the rule (counted in characters after NFKC), no composition rules,
- * never truncated. bcrypt's 72-byte limit is handled by the pre-hash in lib/auth/password.ts.
- */
+/** A new password, without the account's e-mail (the forms that know it add it, see signUpSchema). */
 export function newPasswordSchema(minLength: number) {
   return z
     .string({ error: "Enter a password" })
     .transform(normalizePassword)
     .superRefine((value, ctx) => {
-      const length = passwordLength(value);
-      if (length === 0) ctx.addIssue({ code: "custom", message: "Enter a password" });
-      else if (length < minLength)
-        ctx.addIssue({ code: "custom", message: `Use at least ${minLength} characters (you have ${length})` });
-      else if (length > PASSWORD_MAX_LENGTH)
-        ctx.addIssue({ code: "custom", message: `Use at most ${PASSWORD_MAX_LENGTH} characters` });
-      else if (isCommonPassword(value))
-        ctx.addIssue({ code: "custom", message: "This password is one of the most common ones: choose another" });
-      else if (isRepetitiveOrSequential(value))
-        ctx.addIssue({ code: "custom", message: "This password is a repeated or sequential pattern, easy to guess: choose another" });
+      const problem = passwordProblem(value, { minLength });
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
-}
-
-/**
- * A password that contains the e-mail's local part ("ann.smith" for ann.smith@example.org) is among the
- * first guesses against that account. Short local parts (under 3 characters) are too common to refuse.
- */
-export function containsEmailLocalPart(password: string, email: string): boolean {
-  const local = email.split("@")[0]?.toLowerCase() ?? "";
-  return local.length >= 3 && password.toLowerCase().includes(local);
-}
-
-export const PASSWORD_CONTAINS_EMAIL = "Your password must not contain your e-mail address";
-
-/** For forms that set a password for a known e-mail: adds the e-mail rule to the password policy. */
-export function refusePasswordWithEmail(
-  value: { email: string; password: string },
-  ctx: z.core.$RefinementCtx,
-  path: string = "password",
-) {
-  if (containsEmailLocalPart(value.password, value.email)) ctx.addIssue({ code: "custom", path: [path], message: PASSWORD_CONTAINS_EMAIL });
 }
 
 /** For sign-in: any non-empty password up to the maximum; the policy is checked when it is set. */
@@ -84,7 +53,12 @@ export function signUpSchema(minLength: number) {
       path: ["confirmPassword"],
       message: "The passwords do not match",
     })
-    .superRefine((v, ctx) => refusePasswordWithEmail(v, ctx));
+    .superRefine((v, ctx) => {
+      // The whole policy again, now with the e-mail: only its e-mail rule can still fail (the field's
+      // own check reported anything else first, and a form shows the first message per field).
+      const problem = passwordProblem(v.password, { minLength, email: v.email });
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    });
 }
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;

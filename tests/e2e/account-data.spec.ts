@@ -24,7 +24,7 @@ test.describe("the account page and its data", () => {
     expect(data.headers()["cache-control"]).toContain("no-store");
     // The header's hint was refreshed by the page's own request; an unchanged one is not re-sent.
     expect(data.headers()["set-cookie"] ?? "").not.toContain("mfo-session-hint");
-    // The performance budget: a signed-in page costs at most 2 round trips (counted by lib/db.ts).
+    // The performance budget: a signed-in page costs at most 2 round trips (counted by lib/db/index.ts).
     const timing = /db;desc="(\d+) round trips?"/.exec(data.headers()["server-timing"] ?? "");
     expect(timing, "Server-Timing reports the round trips").not.toBeNull();
     expect(Number(timing![1])).toBeGreaterThanOrEqual(1);

@@ -3,7 +3,7 @@ import { signInAsAdmin } from "./helpers";
 import { landAsAdmin } from "./setup";
 
 // The header's session controls are in the HTML of every page (both variants; CSS shows one), picked
-// before the first paint by an inline script (lib/session-hint-script.ts): nothing moves at hydration,
+// before the first paint by an inline script (lib/session-hint/script.ts): nothing moves at hydration,
 // the signed-out links work without JavaScript, and a signed-in visitor never sees them.
 
 interface Shift {

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import type { InStatement, ResultSet } from "@libsql/client";
 import { randomUUID } from "node:crypto";
 import { E2E } from "./env";
-import { createDbClient } from "../../lib/db-client";
+import { createDbClient } from "../../lib/db/client";
 
 /** Each test makes its own users, so tests can run in any order and in parallel. */
 export function uniqueEmail(prefix = "user"): string {
@@ -39,7 +39,7 @@ export async function signInAsAdmin(page: Page) {
 
 /**
  * The e2e server's own database file (or the second server's, `url`), read directly to check what a flow really stored. Each call
- * opens a connection through the app's own factory (lib/db-client.ts: it waits for the server's write
+ * opens a connection through the app's own factory (lib/db/client.ts: it waits for the server's write
  * locks instead of failing with SQLITE_BUSY) and closes it when done, so no test leaves one open.
  */
 export function e2eDb(url: string = E2E.databaseUrl) {

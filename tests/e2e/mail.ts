@@ -50,8 +50,8 @@ export function linkTo(mail: ReceivedMail, pathPrefix: string): string {
 }
 
 /**
- * Signs the browser out by dropping its cookies, after leaving the page: a late response (a link
- * prefetch through the middleware re-sets the session cookie) would otherwise put the cookie back.
+ * Signs the browser out by dropping its cookies, after leaving the page: a late response (the account
+ * page's /api/account refreshes the header's hint cookie) would otherwise put a cookie back.
  */
 export async function dropSession(page: import("@playwright/test").Page): Promise<void> {
   await page.goto("about:blank");

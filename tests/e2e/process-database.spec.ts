@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import http from "node:http";
 import { E2E } from "./env";
 
-// One database client per server process, however many of Next's chunks load lib/db.ts. Two clients in
+// One database client per server process, however many of Next's chunks load lib/db/index.ts. Two clients in
 // one process deadlock for the busy timeout whenever one's transaction holds SQLite's write lock while
 // the other writes (the synchronous driver's busy wait blocks the event loop the transaction needs):
-// that failed CI with "database is locked" in every process sharing the file (lib/db.ts says more).
+// that failed CI with "database is locked" in every process sharing the file (lib/db/index.ts says more).
 
 /** One GET on a connection of its own, so that the cluster's primary spreads them over its workers. */
 function get(path: string): Promise<{ status: number; body: string }> {

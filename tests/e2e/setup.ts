@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { devices, expect, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "./env";
 import { uniqueEmail } from "./helpers";
-import { SESSION_HINT_COOKIE } from "../../lib/session-hint";
+import { SESSION_HINT_COOKIE } from "../../lib/session-hint/index";
 
 // Users and signed-in browsers made through the app's services (tests/e2e/setup-cli.ts), for tests in
 // which they are only the set-up: no sign-up form, no sign-in form, one bcrypt hash per worker instead

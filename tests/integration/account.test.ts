@@ -5,6 +5,7 @@ import { authenticate } from "@/lib/users/service";
 import { consumeToken, findLiveToken, issueToken } from "@/lib/tokens/service";
 import { hashToken } from "@/lib/tokens/token";
 import { startSession } from "@/lib/auth/sessions";
+import { PasswordRefusedError } from "@/lib/validation/password";
 import { changePassword, confirmEmailChange, requestEmailChange, resetPassword, sendEmailConfirmation } from "@/lib/account/service";
 
 // SMTP_URL is unset here: the services log that the mail was not sent and carry on.
@@ -63,6 +64,20 @@ describe("password reset and change", () => {
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(2);
     expect(await changePassword(t.db, user, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, ip: null, keepSessionId: mine })).toBe("ok");
     expect((await t.db.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual([mine]);
+  });
+
+  it("reset and change refuse a new password the policy refuses for this account (its e-mail), changing nothing", async () => {
+    const user = await createUser(t.db, { email: "cellist@example.org", password: PASSWORD });
+    const withEmail = "the cellist tunes before the matinee";
+    const { raw } = await issueToken(t.db, { userId: user.id, purpose: "password_reset", ttlSeconds: 3600 });
+    await expect(resetPassword(t.db, raw, withEmail, null)).rejects.toThrow(PasswordRefusedError);
+    await expect(changePassword(t.db, user, { currentPassword: PASSWORD, newPassword: withEmail, ip: null })).rejects.toThrow(
+      "password refused: Your password must not contain your e-mail address",
+    );
+    // Services apply the whole policy, not only the e-mail rule the forms could not check.
+    await expect(changePassword(t.db, user, { currentPassword: PASSWORD, newPassword: "short", ip: null })).rejects.toThrow(PasswordRefusedError);
+    expect(await authenticate(t.db, user.email, PASSWORD, null)).not.toBeNull();
+    expect(await findLiveToken(t.db, raw, "password_reset")).not.toBeNull(); // the link works for a better password
   });
 });
 

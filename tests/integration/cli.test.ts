@@ -63,9 +63,9 @@ describe("mfo users", { timeout: 180_000 }, () => {
     expect(mfo(["users", "activate", "helper@example.org"]).status).toBe(0);
     expect((await access("helper@example.org"))?.active).toBe(true);
     await startSession(t.db, (await access("helper@example.org"))!.id, { ip: null, userAgent: null });
-    expect(mfo(["users", "set-password", "helper@example.org", "--password", "another long password for helper"]).status).toBe(0);
+    expect(mfo(["users", "set-password", "helper@example.org", "--password", "another long password for the stage crew"]).status).toBe(0);
     expect(await t.db.session.count({ where: { user: { email: "helper@example.org" } } })).toBe(0);
-    expect(await authenticate(t.db, "helper@example.org", "another long password for helper", null)).not.toBeNull();
+    expect(await authenticate(t.db, "helper@example.org", "another long password for the stage crew", null)).not.toBeNull();
     expect(mfo(["users", "delete", "helper@example.org"])).toMatchObject({ status: 0, stdout: "Deleted user helper@example.org" });
     expect(await access("helper@example.org")).toBeNull();
     const actions = await t.db.auditEvent.findMany({ where: { subjectLabel: "helper@example.org", actorLabel: "cli" }, select: { action: true } });
@@ -79,6 +79,9 @@ describe("mfo users", { timeout: 180_000 }, () => {
     const cases: [string[], string][] = [
       [["users", "delete", "ghost@example.org"], "mfo: No user with e-mail ghost@example.org"],
       [["users", "create", "--email", "weak@example.org", "--password", "short"], "mfo: password: Use at least 15 characters (you have 5)"],
+      // The whole password policy, the e-mail rule too, as on the sign-up form.
+      [["users", "create", "--email", "tuba.player@example.org", "--password", "the tuba.player marches at noon"], "mfo: password: Your password must not contain your e-mail address"],
+      [["users", "set-password", "chief@example.org", "--password", "the chief of the brass band"], "mfo: password: Your password must not contain your e-mail address"],
       [["users", "create", "--email", "chief@example.org", "--password", PASSWORD], "mfo: An account with this e-mail already exists"],
       [["users", "add-role", "chief@example.org", "wizard"], 'mfo: No role named "wizard"'],
       [["users", "remove-role", "chief@example.org", "admin"], "mfo: This would leave no active user who holds roles.manage"],
@@ -94,6 +97,7 @@ describe("mfo users", { timeout: 180_000 }, () => {
     }
     expect(mfo(["users", "frobnicate"]).stderr.split("\n")[0]).toBe('mfo: unknown command "users frobnicate"');
     expect(await access("weak@example.org")).toBeNull();
+    expect(await access("tuba.player@example.org")).toBeNull();
     expect((await access("chief@example.org"))?.roles).toContain("admin");
   });
 });

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { createTestDb } from "./test-db";
 
 // Two processes writing one SQLite file, as `npm start`'s workers and the CLI do. A transaction that
-// reads, then writes after another process committed, must wait its turn, not fail: lib/db-client.ts
+// reads, then writes after another process committed, must wait its turn, not fail: lib/db/client.ts
 // begins every transaction IMMEDIATE (Prisma's adapter asks for DEFERRED, whose read-then-write upgrade
 // SQLite refuses at once with SQLITE_BUSY_SNAPSHOT once the snapshot is stale).
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bcryptWorkers } from "@/lib/auth/bcrypt-workers";
 import { createTestDb } from "./test-db";
-import { authenticate, createUser, EmailTakenError, ensureAdmin } from "@/lib/users/service";
+import { authenticate, createUser, EmailTakenError, ensureAdmin, registerUser } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
 import { ensureBuiltInRoles } from "@/lib/roles/service";
 import { ALL_PERMISSIONS, BUILT_IN_ROLES } from "@/lib/auth/permissions";
@@ -35,6 +35,26 @@ describe("createUser", () => {
     for (const r of rejected) expect(r.reason).toBeInstanceOf(EmailTakenError);
     expect(await t.db.user.count({ where: { email: "race@example.org" } })).toBe(1);
   }, 120_000); // twenty bcrypt hashes queue on the worker threads
+});
+
+describe("registerUser", () => {
+  it("writes the account and its audit event together: a refused audit write leaves no account", async () => {
+    // A real failure of the second write, by the database itself: a trigger refuses the sign-up's event.
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_sign_up_audit BEFORE INSERT ON "AuditEvent" WHEN NEW."action" = 'user.signed_up' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`,
+    );
+    try {
+      await expect(registerUser(t.db, { email: "half@example.org", password: PASSWORD, ip: "203.0.113.9" })).rejects.toThrow();
+    } finally {
+      await t.db.$executeRawUnsafe(`DROP TRIGGER refuse_sign_up_audit`);
+    }
+    expect(await t.db.user.count({ where: { email: "half@example.org" } })).toBe(0);
+
+    const user = await registerUser(t.db, { email: "half@example.org", password: PASSWORD, ip: "203.0.113.9" });
+    expect((await loadUserAccess(t.db, user.id))?.roles).toEqual(["participant"]);
+    const events = await t.db.auditEvent.findMany({ where: { subjectId: user.id }, select: { action: true, actorId: true, ip: true } });
+    expect(events).toEqual([{ action: "user.signed_up", actorId: user.id, ip: "203.0.113.9" }]);
+  });
 });
 
 describe("authenticate", () => {

@@ -2,8 +2,8 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { E2E } from "../e2e/env";
 import { formAlert, signIn, signInAsAdmin, signUpAndLand, uniqueEmail } from "../e2e/helpers";
 import { landAsAdmin, newUser } from "../e2e/setup";
-import { inlineScriptHashes, scriptHash } from "../../lib/csp-hashes";
-import { hashCsp } from "../../lib/security-headers";
+import { inlineScriptHashes, scriptHash } from "../../lib/security/csp-hashes";
+import { hashCsp } from "../../lib/security/headers";
 
 // Pages whose HTML is built once (`npm run build` hashes their inline scripts), and a 404 path.
 const PRERENDERED = ["/", "/forgot-password", "/forgot-password/sent", "/forbidden", "/no-such-page"];

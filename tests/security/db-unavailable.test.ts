@@ -4,8 +4,8 @@ import { createTestDb } from "../integration/test-db";
 import { holdWalLocks } from "../support/wal-lock";
 import { closedPort } from "../support/closed-port";
 import { createPrismaClient } from "@/lib/db";
-import { BUSY_TIMEOUT_MS, createDbClient } from "@/lib/db-client";
-import { describeDatabaseError, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { BUSY_TIMEOUT_MS, createDbClient } from "@/lib/db/client";
+import { describeDatabaseError, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { createUser } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
 

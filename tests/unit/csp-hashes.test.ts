@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { inlineScriptHashes, inlineScripts, replaceBaselineCsp, scriptHash } from "@/lib/csp-hashes";
-import { STATIC_PAGE_CSP, hashCsp, nonceCsp } from "@/lib/security-headers";
+import { inlineScriptHashes, inlineScripts, replaceBaselineCsp, scriptHash } from "@/lib/security/csp-hashes";
+import { STATIC_PAGE_CSP, hashCsp, nonceCsp } from "@/lib/security/headers";
 
 const sha256 = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 const scriptSrc = (csp: string) => csp.split("; ").find((d) => d.startsWith("script-src")) ?? "";

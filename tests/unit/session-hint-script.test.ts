@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { scriptHash } from "@/lib/csp-hashes";
-import { nonceCsp } from "@/lib/security-headers";
-import { SESSION_ATTRIBUTE, SESSION_HINT_SCRIPT, SESSION_HINT_SCRIPT_HASH } from "@/lib/session-hint-script";
+import { scriptHash } from "@/lib/security/csp-hashes";
+import { nonceCsp } from "@/lib/security/headers";
+import { SESSION_ATTRIBUTE, SESSION_HINT_SCRIPT, SESSION_HINT_SCRIPT_HASH } from "@/lib/session-hint/script";
 import { SESSION_HINT_COOKIE, encodeSessionHint } from "@/lib/session-hint";
 
 /** Runs the script against a fake document with the given cookie header; returns the attribute it set. */

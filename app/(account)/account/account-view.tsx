@@ -108,7 +108,7 @@ export function AccountView() {
             </dd>
           </div>
         </dl>
-        {/* No prefetch: it would pass the middleware, which re-sets the session cookie, racing a sign-out. */}
+        {/* No prefetch: the security page is rendered per request behind its guard, so a prefetch from every view of this page would be a server render for a link seldom followed. */}
         <p>
           <Link href="/account/security" prefetch={false}>
             Change your password or e-mail address

@@ -9,7 +9,8 @@ import { requireUser } from "@/lib/auth/guards";
 import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
 import { changePassword, CurrentPasswordThrottledError, requestEmailChange, signOutEverywhere, signOutOtherSessions, signOutSession, updateProfile } from "@/lib/account/service";
 import { changeEmailSchema, changePasswordSchema, profileSchema } from "@/lib/validation/account";
-import { firstFieldErrors, formFields, PASSWORD_CONTAINS_EMAIL } from "@/lib/validation/user";
+import { firstFieldErrors, formFields } from "@/lib/validation/user";
+import { PasswordRefusedError } from "@/lib/validation/password";
 import type { FormState } from "@/components/forms/form-state";
 
 // Server actions are public endpoints: each checks the session first, then validates, then calls the
@@ -47,12 +48,17 @@ export async function changePasswordAction(_prev: FormState<PasswordFields>, for
   const parsed = changePasswordSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
   if (!parsed.success) return { values: {}, errors: firstFieldErrors(parsed.error) };
   const ip = await requestIp();
-  const outcome = await throttledForm(() =>
-    changePassword(prisma, user, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, ip, keepSessionId: user.session.id }),
-  );
+  let outcome;
+  try {
+    outcome = await throttledForm(() =>
+      changePassword(prisma, user, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, ip, keepSessionId: user.session.id }),
+    );
+  } catch (error) {
+    if (error instanceof PasswordRefusedError) return { values: {}, errors: { newPassword: error.reason } };
+    throw error;
+  }
   if (typeof outcome === "object") return { values: {}, errors: outcome };
   if (outcome === "wrong_password") return { values: {}, errors: { currentPassword: WRONG_PASSWORD } };
-  if (outcome === "contains_email") return { values: {}, errors: { newPassword: PASSWORD_CONTAINS_EMAIL } };
   await setFlash("Your password has been changed. Your other sessions have been signed out.");
   redirect("/account");
 }

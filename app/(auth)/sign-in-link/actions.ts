@@ -12,7 +12,7 @@ import { requestSignInLink } from "@/lib/auth/sign-in-link";
 import { forgotPasswordSchema as signInLinkSchema } from "@/lib/validation/account";
 import { firstFieldErrors, formFields } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
-import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db-fallback";
+import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db/fallback";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 export type SignInLinkFields = "email";

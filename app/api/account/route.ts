@@ -2,11 +2,11 @@ import { cookies } from "next/headers";
 import { checkAccount, refusalPath } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { SESSION_HINT_COOKIE, encodeSessionHint } from "@/lib/session-hint";
-import { setSessionHint } from "@/lib/session-hint-cookie";
+import { setSessionHint } from "@/lib/session-hint/cookie";
 import { accountView } from "@/lib/account/view-builder";
 import type { AccountRefused, AccountView } from "@/lib/account/view";
-import { countRoundTrips } from "@/lib/db-round-trips";
-import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
+import { countRoundTrips } from "@/lib/db/round-trips";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { RETRY_AFTER_SECONDS, serviceUnavailablePath } from "@/lib/service-unavailable";
 
 // The data behind /account, whose HTML is prerendered and the same for everyone (so it is served as

@@ -2,7 +2,7 @@ import "server-only";
 import { checkAccount } from "@/lib/auth/guards";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { siteRelyingParty } from "./service";
-import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 // What the passkey route handlers (app/api/passkeys) share: JSON in and out, posted from the site's own
@@ -21,7 +21,7 @@ export function formError(message: string, status = 400): Response {
 
 /**
  * Runs a passkey route; the database out of reach is a 503 with Retry-After and the site's message (one
- * log line, no stack), as the other endpoints answer (lib/db-unavailable.ts), never a 500.
+ * log line, no stack), as the other endpoints answer (lib/db/unavailable.ts), never a 500.
  */
 export async function passkeyRoute(what: string, handle: () => Promise<Response>): Promise<Response> {
   try {

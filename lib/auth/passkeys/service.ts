@@ -9,7 +9,8 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/types";
 import { siteUrl } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/service";
 import { mailToSite } from "@/lib/mail/site-mail";
@@ -118,7 +119,7 @@ export async function addPasskey(db: PrismaClient, user: Who, input: { name: str
       return row.id;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "duplicate" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate" };
     throw error;
   }
   await mailToSite(user.email, (site) => passkeyChangedMessage(site, "added", input.name));

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { orServiceUnavailable } from "@/lib/db-fallback";
+import { orServiceUnavailable } from "@/lib/db/fallback";
 import { prisma } from "@/lib/db";
 import { setFlash } from "@/lib/flash";
 import { clientIp } from "@/lib/auth/client-ip";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { findLiveToken } from "@/lib/tokens/service";
-import { orServiceUnavailable } from "@/lib/db-fallback";
+import { orServiceUnavailable } from "@/lib/db/fallback";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { signInWithLinkAction } from "../actions";
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { currentPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { orServiceUnavailable } from "@/lib/db-fallback";
+import { orServiceUnavailable } from "@/lib/db/fallback";
 import { VerifyForm } from "./verify-form";
 
 export const metadata: Metadata = { title: "Two-step sign-in" };

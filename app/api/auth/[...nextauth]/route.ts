@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { signInState } from "@/lib/auth/throttles";
 import { emailSchema } from "@/lib/validation/user";
-import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 export const { GET } = handlers;

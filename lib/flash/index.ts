@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { FLASH_COOKIE } from "@/lib/flash-cookie";
+import { FLASH_COOKIE } from "@/lib/flash/cookie";
 
 /**
  * A one-time message for the next page ("You have been signed out."). It rides in a short-lived

@@ -1,6 +1,7 @@
-import type { NextConfig } from "next";
-import { STATIC_PAGE_CSP } from "./lib/security-headers";
-import { MAX_ACTION_BODY_BYTES } from "./lib/validation/limits";
+// @ts-check
+// Loaded by Node itself, without a TypeScript step: it imports only plain JavaScript modules.
+import { STATIC_PAGE_CSP } from "./lib/security/baseline-csp.mjs";
+import { MAX_ACTION_BODY_BYTES } from "./lib/validation/body-limit.mjs";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -20,7 +21,8 @@ const securityHeaders = [
   ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   experimental: {
     // Guards call forbidden() so that a signed-in user without the right permission gets a real 403.

@@ -1,5 +1,5 @@
 // Hashes of the inline scripts in a built HTML page, for a hash-based Content-Security-Policy
-// (lib/security-headers.ts hashCsp; scripts/csp-hashes.ts runs it over the prerendered pages).
+// (lib/security/headers.ts hashCsp; scripts/csp-hashes.ts runs it over the prerendered pages).
 // Build-time only (node:crypto): never imported by the app.
 //
 // The hash must be of the script's text exactly as the browser's HTML parser hands it to the script
@@ -96,9 +96,9 @@ interface HeaderRule {
 }
 
 /**
- * Puts `policy` in place of the baseline Content-Security-Policy that next.config.ts sends on every
+ * Puts `policy` in place of the baseline Content-Security-Policy that next.config.mjs sends on every
  * path ("/:path*") in a parsed .next/routes-manifest.json, which `next start` reads its headers from.
- * `baseline` is what next.config.ts put there (STATIC_PAGE_CSP); a policy this step wrote before (same
+ * `baseline` is what next.config.mjs put there (STATIC_PAGE_CSP); a policy this step wrote before (same
  * directives but script-src, which lists hashes) is replaced too, so running it twice is harmless.
  * Throws when there is no such entry or it holds anything else: the build must not ship unnoticed.
  */
@@ -112,7 +112,7 @@ export function replaceBaselineCsp(routesManifest: { headers?: HeaderRule[] }, b
     throw new Error(`expected one Content-Security-Policy header for "/:path*" in routes-manifest.json, found ${found.length}`);
   }
   if (!ours(found[0].value)) {
-    throw new Error(`the Content-Security-Policy for "/:path*" is not the baseline from lib/security-headers.ts: ${found[0].value}`);
+    throw new Error(`the Content-Security-Policy for "/:path*" is not the baseline from lib/security/headers.ts: ${found[0].value}`);
   }
   found[0].value = policy;
 }

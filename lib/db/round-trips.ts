@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // Counts the statements a piece of work sends to the database (each one is a round trip to the
-// libSQL driver, or over the network to Turso). lib/db.ts reports every call here; a route handler
+// libSQL driver, or over the network to Turso). lib/db/index.ts reports every call here; a route handler
 // that wants its figure wraps its work in countRoundTrips and sends it as Server-Timing, which the
 // e2e suite holds to the performance budget (at most 2 per signed-in page).
-// On globalThis, like lib/db.ts's client: Next evaluates this module once per chunk that bundles it, and
+// On globalThis, like lib/db/index.ts's client: Next evaluates this module once per chunk that bundles it, and
 // the one shared client must report to the same store that a route handler's countRoundTrips reads.
 const processWide = globalThis as unknown as { mfoRoundTrips?: AsyncLocalStorage<{ count: number }> };
 const counter = (processWide.mfoRoundTrips ??= new AsyncLocalStorage<{ count: number }>());

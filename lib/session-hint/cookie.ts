@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { SESSION_HINT_COOKIE, encodeSessionHint, type SessionHint } from "./session-hint";
-import { env } from "./env";
+import { SESSION_HINT_COOKIE, encodeSessionHint, type SessionHint } from "@/lib/session-hint";
+import { env } from "@/lib/env";
 
 export async function setSessionHint(hint: SessionHint): Promise<void> {
   (await cookies()).set(SESSION_HINT_COOKIE, encodeSessionHint(hint), {

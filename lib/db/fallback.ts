@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db-unavailable";
+import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { REQUEST_PATH_HEADER, serviceUnavailablePath } from "@/lib/service-unavailable";
 
 // What pages, routes and actions do when the database cannot be reached. Nothing is remembered

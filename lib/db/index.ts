@@ -2,12 +2,12 @@ import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import type { Client, Config } from "@libsql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { noteRoundTrip } from "@/lib/db-round-trips";
-import { createDbClient } from "@/lib/db-client";
+import { noteRoundTrip } from "@/lib/db/round-trips";
+import { createDbClient } from "@/lib/db/client";
 
 type Sender = { execute: Client["execute"]; batch: Client["batch"] };
 
-/** Reports each statement (or batch) sent through `target` to lib/db-round-trips.ts. */
+/** Reports each statement (or batch) sent through `target` to lib/db/round-trips.ts. */
 function countSends<T extends Sender>(target: T): T {
   const execute = target.execute.bind(target) as (...args: unknown[]) => unknown;
   const batch = target.batch.bind(target) as (...args: unknown[]) => unknown;

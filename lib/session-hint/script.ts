@@ -1,15 +1,15 @@
-import { SESSION_HINT_COOKIE } from "./session-hint";
+import { SESSION_HINT_COOKIE } from "./index";
 
 // The header's session controls are in every page's HTML in both variants (signed out: "Sign in" and
 // "Sign up", which work without JavaScript; signed in: the e-mail and "Sign out"), and CSS shows one by
 // <html data-session>. This script, inline in <head>, sets that attribute from the display-only hint
-// cookie (lib/session-hint.ts) before the first paint, so a signed-in visitor never sees the signed-out
+// cookie (lib/session-hint/index.ts) before the first paint, so a signed-in visitor never sees the signed-out
 // variant and nothing moves when React hydrates (components/session-nav.tsx keeps it up to date after).
 // See docs/decisions/header-session-state.md.
 //
 // A function scope keeps its variables off window. Its text is fixed, so the Content-Security-Policy allows it by hash: scripts/csp-hashes.ts finds it in
 // the prerendered HTML like any inline script, and the nonce policy of pages rendered per request lists
-// SESSION_HINT_SCRIPT_HASH (lib/security-headers.ts). Edge-safe: middleware.ts imports the hash, so it is
+// SESSION_HINT_SCRIPT_HASH (lib/security/headers.ts). Edge-safe: middleware.ts imports the hash, so it is
 // a literal here, checked against the text by tests/unit/session-hint-script.test.ts.
 
 /** The attribute on <html>: absent when signed out, "in" when signed in, "admin" for admins. */

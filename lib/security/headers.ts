@@ -1,33 +1,16 @@
-// Content-Security-Policy in one place. Pure and edge-safe: next.config.ts sends the baseline with
+// Content-Security-Policy in one place (the shared directives and the baseline in baseline-csp.mjs,
+// for next.config.mjs). Pure and edge-safe: next.config.mjs sends the baseline with
 // every response, scripts/csp-hashes.ts (npm's postbuild step) replaces that baseline in the build with
 // a hash-based policy for the prerendered pages, and middleware.ts sends the nonce-based policy on pages
 // rendered per request.
-import { SESSION_HINT_SCRIPT_HASH } from "./session-hint-script";
+import { SESSION_HINT_SCRIPT_HASH } from "../session-hint/script";
+import { BASE_DIRECTIVES as BASE, STATIC_PAGE_CSP } from "./baseline-csp.mjs";
 
-const BASE = [
-  "default-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  // No "data:" (nothing here uses it), and no colon at all: Next.js compiles a header value that contains
-  // one as a path template, on every request.
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-];
-
-/**
- * The fallback for prerendered pages, sent only by a build whose postbuild step did not run (a bare
- * `next build`): their inline bootstrap scripts cannot carry a per-request nonce, so inline scripts are
- * allowed. `npm run build` replaces it with hashCsp() of those very scripts.
- */
-export const STATIC_PAGE_CSP = ["script-src 'self' 'unsafe-inline'", ...BASE].join("; ");
+export { STATIC_PAGE_CSP };
 
 /**
  * Prerendered pages (home, 404, 403, forgot-password…): their HTML is fixed at build time, so the build
- * lists the SHA-256 of every inline script in it ("sha256-<base64>", see lib/csp-hashes.ts) and only
+ * lists the SHA-256 of every inline script in it ("sha256-<base64>", see lib/security/csp-hashes.ts) and only
  * those inline scripts, and scripts from our own origin, run.
  */
 export function hashCsp(hashes: Iterable<string>): string {

@@ -1,8 +1,8 @@
 import { createClient, type Client, type Config, type TransactionMode } from "@libsql/client";
 
 // The libSQL client every connection to the database goes through: the app's Prisma adapter
-// (lib/db.ts) and the e2e suite's direct reads and writes (tests/e2e/helpers.ts). No "server-only"
-// here, unlike lib/db.ts, because the e2e test process imports it too (it cannot load server-only
+// (lib/db/index.ts) and the e2e suite's direct reads and writes (tests/e2e/helpers.ts). No "server-only"
+// here, unlike lib/db/index.ts, because the e2e test process imports it too (it cannot load server-only
 // modules); it holds no secret and bundles into nothing a browser loads.
 //
 // Several connections may share the SQLite file (the server, the CLI, a test, and the libSQL client
