@@ -10,7 +10,7 @@ interface Shift {
   value: number;
   inHeader: boolean;
   hadRecentInput: boolean;
-  /** What moved, for the failure message. */
+  /** What moved, and from where to where (x,y w×h), for the failure message. */
   moved: string[];
 }
 
@@ -19,7 +19,9 @@ async function recordLayoutShifts(page: Page) {
   await page.addInitScript(() => {
     const shifts: Shift[] = [];
     (window as unknown as { __shifts: Shift[] }).__shifts = shifts;
-    type LayoutShift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] };
+    type Rect = { x: number; y: number; width: number; height: number };
+    type LayoutShift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null; previousRect: Rect; currentRect: Rect }[] };
+    const rect = (r: Rect) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as LayoutShift[]) {
         const moved = (entry.sources ?? []).map((s) => (s.node instanceof Element ? s.node : s.node?.parentElement) ?? null);
@@ -27,7 +29,11 @@ async function recordLayoutShifts(page: Page) {
           value: entry.value,
           inHeader: moved.some((el) => Boolean(el?.closest(".site-header"))),
           hadRecentInput: entry.hadRecentInput,
-          moved: moved.map((el) => (el ? `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}` : "(gone)")),
+          moved: moved.map((el, i) => {
+            const source = entry.sources![i];
+            const name = el ? `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}` : "(gone)";
+            return `${name} ${rect(source.previousRect)} -> ${rect(source.currentRect)} at ${Math.round(entry.startTime)} ms`;
+          }),
         });
       }
     }).observe({ type: "layout-shift", buffered: true });
