@@ -1,19 +1,24 @@
 // @ts-check
 // `npm start`: prepares the database once (scripts/prepare.ts: migrations, roles, first admin), then
-// serves the production build with one `next start` server per core. Plain JavaScript, run by node
-// itself, so the serving processes load nothing but Next.js (no TypeScript loader).
+// serves the production build with one server process per core: Next's own request handler (the same
+// router `next start` runs, through the custom-server API) behind the public page cache
+// (scripts/serve/public-page-cache.mjs, docs/decisions/public-page-cache.md). Plain JavaScript, run by
+// node itself, so the serving processes load nothing but Next.js (no TypeScript loader).
 //
 // WEB_CONCURRENCY sets the number of server processes (default: the cores available). With 1 this
-// process becomes the one server, exactly as `next start`. With more it is a node:cluster primary:
+// process becomes the one server. With more it is a node:cluster primary:
 // the workers share the port (the primary accepts connections and hands them out in turn), a worker
 // that dies is replaced (at once after a long life, then with a growing delay, so a crash at start-up
 // does not loop), and SIGTERM or SIGINT lets every worker finish its requests before all stop.
 // Why and what it means for per-process state: docs/decisions/cluster.md.
 import cluster from "node:cluster";
 import { spawnSync } from "node:child_process";
+import http from "node:http";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
+import { createPublicPageCache } from "./serve/public-page-cache.mjs";
+import { cacheVersionReader } from "./serve/cache-versions.mjs";
 
 const require = createRequire(import.meta.url);
 const root = process.cwd(); // npm runs scripts from the project root
@@ -46,11 +51,64 @@ function restartDelay(failures) {
   return failures === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 500 * 2 ** (failures - 1));
 }
 
-/** `next start`'s own server (next/dist/cli/next-start.js calls the same function). */
+/**
+ * One server process: Next's request handler (the custom-server API, `next()`: the same router that
+ * `next start` runs) behind the public page cache (scripts/serve/public-page-cache.mjs). SIGTERM and
+ * SIGINT close the listener, let the requests in flight finish, then stop.
+ */
 async function serve() {
-  process.env.NEXT_PRIVATE_START_TIME ||= String(Date.now()); // for Next's "Ready in" line
-  const { startServer } = require("next/dist/server/lib/start-server");
-  await startServer({ dir: root, isDev: false, port });
+  process.title = "mfo-server";
+  // What `next start` sets: the origin Next fetches a server action's redirect target from (itself).
+  process.env.__NEXT_PRIVATE_ORIGIN = `http://localhost:${port}`;
+  const next = require("next");
+  const app = next({ dir: root, dev: false, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const listener = pageCacheDisabled() ? handle : publicPageCache().wrap(handle);
+  const server = http.createServer(async (req, res) => {
+    try {
+      await listener(req, res);
+    } catch (error) {
+      // As `next start`: an error that escapes Next's own handling is a 500, not a crashed process.
+      console.error(`mfo: failed to handle ${req.method} ${req.url}:`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }
+  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      app.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve(undefined));
+  });
+  if (!cluster.isWorker) log(`serving http://localhost:${port} with 1 process (pid ${process.pid})`);
+}
+
+/** PUBLIC_PAGE_CACHE=off serves every public page from Next (for comparison in the bench). */
+function pageCacheDisabled() {
+  return process.env.PUBLIC_PAGE_CACHE === "off" || !process.env.DATABASE_URL;
+}
+
+function publicPageCache() {
+  const versions = cacheVersionReader({ url: String(process.env.DATABASE_URL), authToken: process.env.DATABASE_AUTH_TOKEN });
+  let warned = false;
+  return createPublicPageCache({
+    readVersion: versions.read,
+    onError(error) {
+      if (warned) return;
+      warned = true; // once per process: it recurs with every request while the database is unreadable
+      console.error("mfo: public page cache off while the data versions cannot be read:", error instanceof Error ? error.message : error);
+    },
+  });
 }
 
 function prepare() {

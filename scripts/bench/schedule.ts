@@ -10,13 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "@/lib/db";
-import { CLI_OPERATOR } from "@/lib/auth/operator";
 import { ensureBuiltInRoles } from "@/lib/roles/service";
 import { loadDemo } from "@/lib/festival/demo";
 import { checkInput, loadSchedule } from "@/lib/festival/schedule-data";
 import { checkSchedule } from "@/lib/festival/schedule-check";
-import { suggestSchedule } from "@/lib/festival/schedule";
-import { sittingInstant, dayKey } from "@/lib/festival/schedule-time";
+import { scheduleDemo } from "./demo-schedule";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -30,20 +28,8 @@ async function main() {
     execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
     const db = createPrismaClient(url);
     await ensureBuiltInRoles(db);
-    const demo = await loadDemo(db);
-    const season = await db.season.findUniqueOrThrow({ where: { name: demo.season } });
-    const venues = await Promise.all(["Main Hall", "Recital Room", "Chapel", "Studio"].map((name, i) => db.venue.create({ data: { seasonId: season.id, name, sortOrder: i } })));
-    const rows = [];
-    for (let d = 0; d < 5; d++) {
-      const day = dayKey(new Date(season.startsOn.getTime() + d * 86_400_000 + 12 * 3_600_000));
-      for (const v of venues) {
-        for (const [from, to] of [["09:00", "12:30"], ["13:30", "17:00"]]) rows.push({ seasonId: season.id, venueId: v.id, startsAt: sittingInstant(day, from)!, endsAt: sittingInstant(day, to)! });
-      }
-    }
-    await db.sitting.createMany({ data: rows });
-    const t0 = performance.now();
-    const suggested = await suggestSchedule(db, CLI_OPERATOR, season.id);
-    const suggestMs = performance.now() - t0;
+    await loadDemo(db);
+    const { season, suggested, suggestMs } = await scheduleDemo(db);
 
     const load: number[] = [];
     const check: number[] = [];

@@ -146,11 +146,11 @@ describe("classes", () => {
 });
 
 describe("the syllabus version (the public syllabus's cache key)", () => {
-  it("goes up with every change a visitor of /syllabus would see, and not with a refused one", async () => {
+  it("changes with every change a visitor of /syllabus would see, and not with a refused one", async () => {
     const bumps = async (change: () => Promise<unknown>) => {
       const before = await cacheVersion(t.db, "syllabus");
       await change().catch(() => undefined);
-      return (await cacheVersion(t.db, "syllabus")) - before;
+      return Number((await cacheVersion(t.db, "syllabus")) !== before);
     };
     let seasonId = "";
     expect(await bumps(async () => (seasonId = (await createSeason(t.db, CLI_OPERATOR, season("Versioned"))).id))).toBe(1);
