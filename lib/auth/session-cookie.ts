@@ -1,13 +1,11 @@
-// Auth.js names its session cookie "authjs.session-token", with a "__Secure-" prefix over HTTPS and
-// ".0", ".1"… suffixes when it is chunked.
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+import { SESSION_COOKIE_NAME } from "./session-cookie-name.mjs";
 
 interface CookieJar {
   getAll(): { name: string }[];
 }
 
 export function sessionCookieNames(jar: CookieJar): string[] {
-  return jar.getAll().map((c) => c.name).filter((name) => SESSION_COOKIE.test(name));
+  return jar.getAll().map((c) => c.name).filter((name) => SESSION_COOKIE_NAME.test(name));
 }
 
 export function hasSessionCookie(jar: CookieJar): boolean {

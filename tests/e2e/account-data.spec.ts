@@ -17,6 +17,19 @@ test.describe("the account page and its data", () => {
     const html = await page.request.get("/account", { maxRedirects: 0 });
     expect(html.status()).toBe(200);
     expect(await html.text()).not.toContain(email);
+    // The shell is the build's HTML, which the server keeps in memory (scripts/serve/public-page-cache.mjs)
+    // once a worker has served it: kept apart from requests without a session cookie, which the middleware
+    // still sends to sign-in.
+    const served: string[] = [];
+    for (let i = 0; i < 4; i++) served.push((await page.request.get("/account", { maxRedirects: 0 })).headers()["x-page-cache"]);
+    expect(served).toContain("hit");
+    const signedOut = await playwrightRequest.newContext({ baseURL: E2E.baseURL });
+    for (let i = 0; i < 4; i++) {
+      const refused = await signedOut.get("/account", { maxRedirects: 0 });
+      expect(refused.status()).toBe(307);
+      expect(refused.headers()["location"]).toContain("/sign-in?callbackUrl=%2Faccount");
+    }
+    await signedOut.dispose();
 
     const data = await page.request.get("/api/account");
     expect(data.status()).toBe(200);

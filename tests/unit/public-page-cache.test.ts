@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
-import { cacheKey, createPublicPageCache } from "@/scripts/serve/public-page-cache.mjs";
+import { createPublicPageCache, wantedPage } from "@/scripts/serve/public-page-cache.mjs";
 
 // The public page cache in front of a stand-in for Next's handler, over real HTTP: what it keeps, what it
 // serves again (always with a nonce of its own), and what it always passes on.
@@ -14,6 +14,8 @@ interface Page {
   cookie?: boolean;
   nonce?: boolean;
   chunks?: number;
+  /** As Next marks a page the build wrote: its own headers, no nonce. */
+  prerendered?: "built" | "regenerated";
 }
 
 let server: http.Server | undefined;
@@ -27,6 +29,16 @@ async function serve(options: { version?: () => string; now?: () => number; maxB
   const next = (req: IncomingMessage, res: ServerResponse) => {
     seen.push({ url: req.url!, acceptEncoding: req.headers["accept-encoding"] });
     const page = options.page?.(req) ?? {};
+    if (page.prerendered) {
+      res.statusCode = page.status ?? 200;
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.setHeader("Content-Security-Policy", "script-src 'self' 'sha256-abc'");
+      res.setHeader("x-nextjs-prerender", "1");
+      res.setHeader("Cache-Control", page.prerendered === "built" ? "s-maxage=31536000" : "s-maxage=60, stale-while-revalidate=31535940");
+      res.setHeader("ETag", '"e1"');
+      res.end(`<p>built page ${new URL(req.url!, "http://x").pathname}</p>`.repeat(20));
+      return;
+    }
     const nonce = randomBytes(16).toString("base64");
     res.statusCode = page.status ?? 200;
     res.setHeader("Content-Type", page.type ?? "text/html; charset=utf-8");
@@ -101,11 +113,12 @@ describe("public page cache", () => {
       "/syllabus/no-nonce": { nonce: false },
       "/syllabus/json": { type: "application/json" },
     };
-    const { get, seen } = await serve({ page: (req) => pages[new URL(req.url!, "http://x").pathname] ?? {} });
+    const { get, seen, cache } = await serve({ page: (req) => pages[new URL(req.url!, "http://x").pathname] ?? {} });
     const twice = async (path: string, init?: RequestInit) => [(await get(path, init)).cache, (await get(path, init)).cache];
     for (const path of Object.keys(pages)) expect(await twice(path), path).toEqual(["miss", "miss"]);
+    // Pages rendered per request elsewhere: passed on (copied once, then known as such), never kept.
     for (const path of ["/", "/account", "/admin/festival", "/syllabus/a/b", "/programme/2027/2027-03-01/x", "/syllabusx"]) {
-      expect(await twice(path), path).toEqual([null, null]);
+      expect(await twice(path), path).toEqual(["miss", null]);
     }
     expect(await twice("/syllabus", { headers: { RSC: "1" } })).toEqual([null, null]);
     expect(await twice("/syllabus?_rsc=abc")).toEqual([null, null]);
@@ -113,6 +126,7 @@ describe("public page cache", () => {
     expect([(await get("/syllabus", { method: "POST", body: "x" })).cache]).toEqual([null]);
     expect(await twice(`/syllabus?q=${"x".repeat(1100)}`)).toEqual([null, null]);
     expect(seen.length).toBe(4 * 2 + 6 * 2 + 3 * 2 + 1 + 2);
+    expect(cache.stats().entries).toBe(0);
   });
 
   it("goes to Next, uncached, while the versions cannot be read", async () => {
@@ -160,12 +174,43 @@ describe("public page cache", () => {
   });
 });
 
-describe("cacheKey", () => {
-  const key = (url: string, method = "GET", headers: Record<string, string> = {}) => cacheKey({ url, method, headers } as unknown as IncomingMessage);
-  it("names the page by path and sorted query", () => {
-    expect(key("/syllabus?type=Solo&discipline=Piano")).toBe("/syllabus?discipline=Piano&type=Solo");
-    expect(key("/programme/2027/2027-03-01")).toBe("/programme/2027/2027-03-01");
-    expect(key("/syllabus", "HEAD")).toBeNull();
-    expect(key("/syllabus", "GET", { "next-action": "x" })).toBeNull();
+describe("wantedPage", () => {
+  const wanted = (url: string, method = "GET", headers: Record<string, string> = {}) => wantedPage({ url, method, headers } as unknown as IncomingMessage);
+  it("names a festival page by path and sorted query, a prerendered one by path and session cookie", () => {
+    expect(wanted("/syllabus?type=Solo&discipline=Piano")).toEqual({ kind: "festival", key: "/syllabus?discipline=Piano&type=Solo" });
+    expect(wanted("/programme/2027/2027-03-01")).toEqual({ kind: "festival", key: "/programme/2027/2027-03-01" });
+    expect(wanted("/?utm=1")).toEqual({ kind: "prerendered", key: "/ no-session" });
+    expect(wanted("/account", "GET", { cookie: "a=b; authjs.session-token=x" })).toEqual({ kind: "prerendered", key: "/account session" });
+    expect(wanted("/account", "GET", { cookie: "__Secure-authjs.session-token.0=x" })).toEqual({ kind: "prerendered", key: "/account session" });
+    expect(wanted("/account", "GET", { cookie: "x-authjs.session-token=1; authjs.session-token-not=2" })).toEqual({ kind: "prerendered", key: "/account no-session" });
+    expect(wanted("/syllabus", "HEAD")).toBeNull();
+    expect(wanted("/", "GET", { "next-action": "x" })).toBeNull();
+  });
+});
+
+describe("prerendered pages", () => {
+  it("are kept for the process's life, apart for requests with and without a session cookie, whatever the query", async () => {
+    const { get, seen } = await serve({ page: () => ({ prerendered: "built" }) });
+    expect((await get("/account?from=a")).cache).toBe("miss");
+    const hit = await get("/account?from=b");
+    expect(hit.cache).toBe("hit");
+    expect(hit.body.toString()).toContain("built page /account");
+    expect(hit.response.headers.get("content-security-policy")).toBe("script-src 'self' 'sha256-abc'");
+    expect((await get("/account", { headers: { cookie: "authjs.session-token=abc" } })).cache).toBe("miss");
+    expect((await get("/account", { headers: { cookie: "authjs.session-token=other" } })).cache).toBe("hit");
+    expect(seen).toHaveLength(2);
+    const notModified = await get("/account", { headers: { "If-None-Match": '"e1"' } });
+    expect(notModified.response.status).toBe(304);
+    expect(notModified.body.byteLength).toBe(0);
+  });
+
+  it("a page Next regenerates, a redirect or a page rendered per request is not kept", async () => {
+    const pages: Record<string, Page> = { "/isr": { prerendered: "regenerated" }, "/moved": { prerendered: "built", status: 307 } };
+    const { get, seen } = await serve({ page: (req) => pages[new URL(req.url!, "http://x").pathname] ?? {} });
+    for (const path of ["/isr", "/moved", "/dynamic"]) {
+      await get(path);
+      await get(path);
+    }
+    expect(seen.map((s) => s.url)).toEqual(["/isr", "/isr", "/moved", "/moved", "/dynamic", "/dynamic"]);
   });
 });
