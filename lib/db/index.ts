@@ -1,9 +1,10 @@
 import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import type { Client, Config } from "@libsql/client";
+import { createClient, type Client, type Config } from "@libsql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { noteRoundTrip } from "@/lib/db/round-trips";
 import { createDbClient } from "@/lib/db/client";
+import { registerReader } from "@/lib/db/readers";
 
 type Sender = { execute: Client["execute"]; batch: Client["batch"] };
 
@@ -35,12 +36,27 @@ class LibSQLWithBusyTimeout extends PrismaLibSQL {
 }
 
 export function createPrismaClient(url: string, authToken?: string): PrismaClient {
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new LibSQLWithBusyTimeout({ url, authToken }),
     // The adapter runs one statement at a time per process, and bcrypt shares the event loop: under a
     // burst of sign-ups, Prisma's default 2 s wait for a transaction slot was seen to expire (P1008).
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
+  // The hot read's own connection (lib/db/readers.ts), counted like the adapter's.
+  let reader: Client | undefined;
+  registerReader(client, () => (reader ??= countRoundTripsOf(createClientForReads({ url, authToken }))));
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    reader?.close();
+    reader = undefined;
+    await disconnect();
+  };
+  return client;
+}
+
+/** A connection that only reads: no busy timeout (in WAL mode a read never waits), so it can never block the event loop. */
+function createClientForReads(config: Config): Client {
+  return createClient(config);
 }
 
 // One client per process, kept on globalThis in production too. Next bundles this module into more than
