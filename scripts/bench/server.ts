@@ -13,6 +13,8 @@ export interface BenchServer {
   dbUrl: string;
   process: ChildProcess;
   rssMiB(): number;
+  /** CPU time all the server's processes have used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -78,12 +80,29 @@ export async function startServer(options: {
     rssMiB() {
       return processTree(child.pid!).reduce((sum, pid) => sum + rssKiB(pid), 0) / 1024;
     },
+    cpuMs() {
+      return processTree(child.pid!).reduce((sum, pid) => sum + cpuTicks(pid), 0) * (1000 / CLOCK_TICKS_PER_SECOND);
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** User + system CPU ticks of a process so far (/proc/PID/stat fields 14 and 15). */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // the name may hold spaces
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
 }
 
 function rssKiB(pid: number): number {
@@ -156,6 +175,11 @@ export interface Row {
   p99: number;
   non2xx3xx: number;
   errors: number;
+  /**
+   * The server's CPU time per request (all its processes, from /proc), when measured: on loopback the
+   * client shares the 2 cores, and for a large page it, not the server, sets req/s.
+   */
+  serverCpuMs?: number;
 }
 
 /**
@@ -164,8 +188,9 @@ export interface Row {
  */
 export async function measure(
   name: string,
-  opts: { url: string; connections?: number; duration?: number; headers?: Record<string, string>; paths?: string[] },
+  opts: { url: string; connections?: number; duration?: number; headers?: Record<string, string>; paths?: string[]; server?: BenchServer },
 ): Promise<Row> {
+  const cpuBefore = opts.server?.cpuMs();
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections ?? 10,
@@ -176,12 +201,17 @@ export async function measure(
   const bad = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !/^[23]/.test(code))
     .reduce((sum, [, v]) => sum + (v as { count: number }).count, 0);
-  return { name, requestsPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx3xx: bad, errors: result.errors + result.timeouts };
+  const row: Row = { name, requestsPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx3xx: bad, errors: result.errors + result.timeouts };
+  if (opts.server && cpuBefore !== undefined && result.requests.total > 0) {
+    row.serverCpuMs = Math.round(((opts.server.cpuMs() - cpuBefore) / result.requests.total) * 1000) / 1000;
+  }
+  return row;
 }
 
 export function printTable(rows: Row[]) {
-  const header = ["case", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "errors"];
-  const lines = rows.map((r) => [r.name, String(r.requestsPerSec), String(r.p50), String(r.p99), String(r.non2xx3xx), String(r.errors)]);
+  const cpu = rows.some((r) => r.serverCpuMs !== undefined);
+  const header = ["case", "req/s", "p50 ms", "p99 ms", "non-2xx/3xx", "errors", ...(cpu ? ["server CPU ms/req"] : [])];
+  const lines = rows.map((r) => [r.name, String(r.requestsPerSec), String(r.p50), String(r.p99), String(r.non2xx3xx), String(r.errors), ...(cpu ? [r.serverCpuMs === undefined ? "" : r.serverCpuMs.toFixed(3)] : [])]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
   console.log(fmt(header));
