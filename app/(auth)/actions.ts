@@ -24,8 +24,8 @@ export type SignUpFields = "email" | "password" | "confirmPassword";
 const INVALID_CREDENTIALS = "Invalid e-mail or password";
 
 /** Signs in through Auth.js; on success Auth.js redirects (a thrown NEXT_REDIRECT, passed through). */
-async function signInWithCredentials(email: string, password: string, callbackUrl: string | undefined) {
-  await signIn("credentials", { email, password, redirectTo: safeRedirectPath(callbackUrl) });
+async function signInWithCredentials(email: string, password: string, returnTo: string | undefined) {
+  await signIn("credentials", { email, password, redirectTo: safeRedirectPath(returnTo) });
 }
 
 export async function signInAction(_prev: FormState<SignInFields>, formData: FormData): Promise<FormState<SignInFields>> {

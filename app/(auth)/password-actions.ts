@@ -48,7 +48,7 @@ export async function resetPasswordAction(_prev: FormState<ResetFields>, formDat
 export type ResendState = { message?: string; error?: string };
 
 export async function resendConfirmationAction(): Promise<ResendState> {
-  const user = await requireUser("/confirm-email", { allowUnconfirmed: true });
+  const user = await requireUser({ allowUnconfirmed: true });
   if (user.emailVerified) redirect("/account");
   const wait = await orUnavailable("resend-confirmation", async () => {
     const throttle = await attemptByIp(prisma, "resend-confirmation", await requestIp());

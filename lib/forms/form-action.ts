@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { RuleError } from "@/lib/auth/operator";
+import { RuleError } from "@/lib/auth/actor";
 import { isDatabaseUnavailable, logDatabaseUnavailable } from "@/lib/db/unavailable";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 import { echoLength } from "@/lib/validation/limits";

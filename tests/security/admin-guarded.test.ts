@@ -79,7 +79,7 @@ function unguarded(fn: Fn, source: ts.SourceFile, depth = 0): string | null {
   const callee = first.expression.text;
   if (callee === GUARD) return null;
   if (callee === FORM_ACTION) return unguardedFormAction(first, source, depth);
-  // A helper (`const op = await operator()`, `return festivalChange(...)`), local or from a project
+  // A helper (`const actor = await roleManager()`, `return userChange(...)`), local or from a project
   // module, counts when it calls the guard first itself.
   const helper = depth < 3 ? findFunction(callee, source) : null;
   if (helper) {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { formAction, plainFields } from "@/lib/forms/form-action";
-import { RuleError } from "@/lib/auth/operator";
+import { RuleError } from "@/lib/auth/actor";
 import { echoLength, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/validation/limits";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 

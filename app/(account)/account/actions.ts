@@ -25,7 +25,7 @@ const WRONG_PASSWORD = "That is not your current password";
 
 export async function updateProfileAction(_prev: FormState<ProfileFields>, formData: FormData): Promise<FormState<ProfileFields>> {
   return formAction(formData, {
-    guard: () => requireUser("/account"),
+    guard: () => requireUser(),
     schema: profileSchema,
     echo: { name: NAME_MAX_LENGTH },
     where: "update-profile",
@@ -38,7 +38,7 @@ export async function updateProfileAction(_prev: FormState<ProfileFields>, formD
 
 export async function changePasswordAction(_prev: FormState<PasswordFields>, formData: FormData): Promise<FormState<PasswordFields>> {
   return formAction(formData, {
-    guard: () => requireUser("/account/security"),
+    guard: () => requireUser(),
     schema: changePasswordSchema(env().PASSWORD_MIN_LENGTH),
     echo: {}, // passwords are never sent back
     where: "change-password",
@@ -54,7 +54,7 @@ export async function changePasswordAction(_prev: FormState<PasswordFields>, for
 
 export async function changeEmailAction(_prev: FormState<EmailFields>, formData: FormData): Promise<FormState<EmailFields>> {
   return formAction(formData, {
-    guard: () => requireUser("/account/security"),
+    guard: () => requireUser(),
     schema: changeEmailSchema,
     echo: { newEmail: EMAIL_MAX_LENGTH },
     where: "change-email",
@@ -71,7 +71,7 @@ export async function changeEmailAction(_prev: FormState<EmailFields>, formData:
 
 /** "Sign out" next to one session of yours. Another user's session id: 404, nothing ends. */
 export async function signOutSessionAction(formData: FormData): Promise<void> {
-  const user = await requireUser("/account/security");
+  const user = await requireUser();
   const { sessionId = "" } = formFields(formData, ["sessionId"]);
   // Your own session from this list is a plain sign-out (it clears this browser's cookie too).
   if (sessionId === user.session.id) {
@@ -84,14 +84,14 @@ export async function signOutSessionAction(formData: FormData): Promise<void> {
 }
 
 export async function signOutOtherSessionsAction(): Promise<void> {
-  const user = await requireUser("/account/security");
+  const user = await requireUser();
   const ended = await signOutOtherSessions(prisma, user, user.session.id, await requestIp());
   await setFlash(ended ? `Signed out of ${ended} other session${ended === 1 ? "" : "s"}.` : "There were no other sessions to sign out.");
   redirect("/account/security");
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
-  const user = await requireUser("/account");
+  const user = await requireUser();
   await signOutEverywhere(prisma, user, await requestIp());
   await setFlash("You have been signed out everywhere.");
   await signOut({ redirectTo: "/sign-in" });

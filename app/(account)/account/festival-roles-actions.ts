@@ -11,7 +11,7 @@ import type { FormState } from "@/components/forms/form-state";
 /** The signed-in user's own festival roles; the service refuses any role that is not one of them. */
 export async function saveFestivalRolesAction(_prev: FormState<"roles">, formData: FormData): Promise<FormState<"roles">> {
   return formAction(formData, {
-    guard: () => requireUser("/account"),
+    guard: () => requireUser(),
     schema: z.object({}), // the ticked roles are a list: read below
     echo: {},
     where: "festival-roles",

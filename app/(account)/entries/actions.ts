@@ -39,7 +39,7 @@ function entryRefusal(error: unknown) {
 export async function saveProfileAction(_prev: FormState<ProfileField>, formData: FormData): Promise<FormState<ProfileField>> {
   const profileId = formFields(formData, ["profileId"]).profileId;
   return formAction(formData, {
-    guard: () => requireUser("/entries/people"),
+    guard: () => requireUser(),
     schema: profileSchema,
     echo: PROFILE_FIELD_LIMITS,
     where: "save-profile",
@@ -56,7 +56,7 @@ export async function saveEntryAction(prev: EntryFormState, formData: FormData):
   const entryId = formData.get("entryId");
   const id = typeof entryId === "string" && entryId ? entryId : null;
   const state = await formAction(formData, {
-    guard: () => requireUser(id ? `/entries/${encodeURIComponent(id)}/edit` : "/entries/new"),
+    guard: () => requireUser(),
     schema: entrySchema,
     input: entryFormObject,
     echo: entryFormObject, // bounded by the action body limit and the schema's list sizes
@@ -93,7 +93,7 @@ export async function saveEntryAction(prev: EntryFormState, formData: FormData):
 
 export async function withdrawEntryAction(_prev: FormState<string>, formData: FormData): Promise<FormState<string>> {
   return formAction(formData, {
-    guard: () => requireUser("/entries"),
+    guard: () => requireUser(),
     schema: plainFields(["entryId"]),
     echo: {},
     where: "withdraw-entry",

@@ -16,8 +16,8 @@ import type { FormState } from "@/components/forms/form-state";
 export type CodesState = FormState<"code"> & { codes?: string[] };
 
 async function freshUser() {
-  const user = await requireUser(TWO_FACTOR_PATH, { allowWithoutSecondFactor: true });
-  requireFreshAuth(user, TWO_FACTOR_PATH);
+  const user = await requireUser({ allowWithoutSecondFactor: true });
+  await requireFreshAuth(user);
   return user;
 }
 

@@ -1,7 +1,7 @@
 "use server";
 import { prisma } from "@/lib/db";
 import { z } from "zod";
-import { festivalOperator } from "@/lib/festival/admin-action";
+import { festivalActor } from "@/lib/festival/admin-action";
 import { redirectWithFlash } from "@/lib/flash";
 import { formAction, plainFields } from "@/lib/forms/form-action";
 import { SHORT_FIELD_MAX_LENGTH } from "@/lib/validation/limits";
@@ -56,12 +56,12 @@ const idOf = (formData: FormData, key: string) => {
 
 export async function createSeasonAction(_prev: FormState<SeasonFields>, formData: FormData): Promise<FormState<SeasonFields>> {
   return formAction(formData, {
-    guard: () => festivalOperator("/admin/festival"),
+    guard: () => festivalActor(),
     schema: seasonFormSchema,
     echo: SEASON_FIELD_LIMITS,
     where: "create-season",
-    run: async (op, data) => {
-      const { id } = await createSeason(prisma, op, data);
+    run: async (actor, data) => {
+      const { id } = await createSeason(prisma, actor, data);
       await redirectWithFlash(`Season ${data.name} created.`, `/admin/festival/seasons/${id}`);
     },
   });
@@ -70,12 +70,12 @@ export async function createSeasonAction(_prev: FormState<SeasonFields>, formDat
 export async function updateSeasonAction(_prev: FormState<SeasonFields>, formData: FormData): Promise<FormState<SeasonFields>> {
   const id = idOf(formData, "seasonId");
   return formAction(formData, {
-    guard: () => festivalOperator(`/admin/festival/seasons/${id}`),
+    guard: () => festivalActor(),
     schema: seasonFormSchema,
     echo: SEASON_FIELD_LIMITS,
     where: "update-season",
-    run: async (op, data) => {
-      await updateSeason(prisma, op, id, data);
+    run: async (actor, data) => {
+      await updateSeason(prisma, actor, id, data);
       await redirectWithFlash(`Season ${data.name} saved.`, `/admin/festival/seasons/${id}`);
     },
   });
@@ -84,12 +84,12 @@ export async function updateSeasonAction(_prev: FormState<SeasonFields>, formDat
 export async function setCurrentSeasonAction(_prev: FormState<string>, formData: FormData): Promise<FormState<string>> {
   const id = idOf(formData, "seasonId");
   return formAction(formData, {
-    guard: () => festivalOperator("/admin/festival"),
+    guard: () => festivalActor(),
     schema: plainFields([]),
     echo: {},
     where: "set-current-season",
-    run: async (op) => {
-      await setCurrentSeason(prisma, op, id);
+    run: async (actor) => {
+      await setCurrentSeason(prisma, actor, id);
       await redirectWithFlash("The current season has changed.", "/admin/festival");
     },
   });
@@ -98,12 +98,12 @@ export async function setCurrentSeasonAction(_prev: FormState<string>, formData:
 export async function createClassAction(_prev: FormState<ClassFields>, formData: FormData): Promise<FormState<ClassFields>> {
   const seasonId = idOf(formData, "seasonId");
   return formAction(formData, {
-    guard: () => festivalOperator("/admin/festival/classes/new"),
+    guard: () => festivalActor(),
     schema: classFormSchema,
     echo: CLASS_FIELD_LIMITS,
     where: "create-class",
-    run: async (op, data) => {
-      const { id } = await createClass(prisma, op, seasonId, data);
+    run: async (actor, data) => {
+      const { id } = await createClass(prisma, actor, seasonId, data);
       await redirectWithFlash(`Class ${classCode(data)} created.`, `/admin/festival/classes/${id}`);
     },
   });
@@ -112,12 +112,12 @@ export async function createClassAction(_prev: FormState<ClassFields>, formData:
 export async function updateClassAction(_prev: FormState<ClassFields>, formData: FormData): Promise<FormState<ClassFields>> {
   const id = idOf(formData, "classId");
   return formAction(formData, {
-    guard: () => festivalOperator(`/admin/festival/classes/${id}`),
+    guard: () => festivalActor(),
     schema: classFormSchema,
     echo: CLASS_FIELD_LIMITS,
     where: "update-class",
-    run: async (op, data) => {
-      await updateClass(prisma, op, id, data);
+    run: async (actor, data) => {
+      await updateClass(prisma, actor, id, data);
       await redirectWithFlash(`Class ${classCode(data)} saved.`, `/admin/festival/classes/${id}`);
     },
   });
@@ -126,12 +126,12 @@ export async function updateClassAction(_prev: FormState<ClassFields>, formData:
 export async function deleteClassAction(_prev: FormState<string>, formData: FormData): Promise<FormState<string>> {
   const id = idOf(formData, "classId");
   return formAction(formData, {
-    guard: () => festivalOperator("/admin/festival/classes"),
+    guard: () => festivalActor(),
     schema: plainFields([]),
     echo: {},
     where: "delete-class",
-    run: async (op) => {
-      await deleteClass(prisma, op, id);
+    run: async (actor) => {
+      await deleteClass(prisma, actor, id);
       await redirectWithFlash("The class has been deleted.", "/admin/festival/classes");
     },
   });
@@ -145,14 +145,14 @@ export async function saveLookupAction(_prev: FormState<LookupFields>, formData:
   const kind = idOf(formData, "kind");
   const id = idOf(formData, "lookupId");
   return formAction(formData, {
-    guard: () => festivalOperator("/admin/festival/lookups"),
+    guard: () => festivalActor(),
     schema: !isLookupKind(kind) ? unknownList : kind === "performance-type" ? performanceTypeFormSchema : lookupFormSchema,
     echo: LOOKUP_FIELD_LIMITS,
     where: "save-lookup",
-    run: async (op, data) => {
+    run: async (actor, data) => {
       if (!isLookupKind(kind)) return; // never: unknownList refuses every form
       const input = data as LookupData;
-      await (id ? updateLookup(prisma, op, kind, id, input) : createLookup(prisma, op, kind, input));
+      await (id ? updateLookup(prisma, actor, kind, id, input) : createLookup(prisma, actor, kind, input));
       await redirectWithFlash(`${LOOKUP_KINDS[kind].label} ${input.name} ${id ? "saved" : "created"}.`, "/admin/festival/lookups");
     },
   });
@@ -162,13 +162,13 @@ export async function deleteLookupAction(_prev: FormState<string>, formData: For
   const kind = idOf(formData, "kind");
   const id = idOf(formData, "lookupId");
   return formAction(formData, {
-    guard: () => festivalOperator("/admin/festival/lookups"),
+    guard: () => festivalActor(),
     schema: isLookupKind(kind) ? plainFields([]) : unknownList,
     echo: {},
     where: "delete-lookup",
-    run: async (op) => {
+    run: async (actor) => {
       if (!isLookupKind(kind)) return; // never: unknownList refuses every form
-      await deleteLookup(prisma, op, kind, id);
+      await deleteLookup(prisma, actor, kind, id);
       await redirectWithFlash(`${LOOKUP_KINDS[kind].label} deleted.`, "/admin/festival/lookups");
     },
   });

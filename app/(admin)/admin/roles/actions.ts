@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { requireFreshAuth } from "@/lib/auth/freshness";
-import { userOperator } from "@/lib/auth/operator";
+import { userActor } from "@/lib/auth/actor";
 import { createRole, deleteRole, saveRole } from "@/lib/roles/service";
 import { redirectWithFlash } from "@/lib/flash";
 import { formAction, plainFields } from "@/lib/forms/form-action";
@@ -20,10 +20,10 @@ export type RoleFields = "name" | "description" | "permission";
 type State = FormState<string>;
 
 /** Every role change is a permission change: it needs a recent authentication (lib/auth/freshness.ts). */
-async function roleManager(freshFor: string) {
-  const me = await requireAdmin("roles.manage", "/admin/roles");
-  requireFreshAuth(me, freshFor);
-  return userOperator(me, await requestIp());
+async function roleManager() {
+  const me = await requireAdmin("roles.manage");
+  await requireFreshAuth(me);
+  return userActor(me, await requestIp());
 }
 
 function permissionsFrom(formData: FormData): string[] {
@@ -34,12 +34,12 @@ const ROLE_FIELD_LIMITS = { name: ROLE_NAME_MAX_LENGTH, description: ROLE_DESCRI
 
 export async function createRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
   return formAction(formData, {
-    guard: () => roleManager("/admin/roles"),
+    guard: () => roleManager(),
     schema: roleFormSchema,
     echo: ROLE_FIELD_LIMITS,
     where: "create-role",
-    run: async (op, data) => {
-      const { id } = await createRole(prisma, op, { ...data, permissions: permissionsFrom(formData) });
+    run: async (actor, data) => {
+      const { id } = await createRole(prisma, actor, { ...data, permissions: permissionsFrom(formData) });
       await redirectWithFlash(`Role ${data.name} created.`, `/admin/roles/${id}`);
     },
   });
@@ -48,13 +48,13 @@ export async function createRoleAction(_prev: FormState<RoleFields>, formData: F
 export async function updateRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
   const { roleId: id = "" } = formFields(formData, ["roleId"]);
   return formAction(formData, {
-    guard: () => roleManager(`/admin/roles/${encodeURIComponent(id)}`),
+    guard: () => roleManager(),
     schema: roleFormSchema,
     echo: ROLE_FIELD_LIMITS,
     where: "update-role",
-    run: async (op, data) => {
+    run: async (actor, data) => {
       // One transaction: a refused permission leaves the name and description unchanged too.
-      await saveRole(prisma, op, id, { ...data, permissions: permissionsFrom(formData) });
+      await saveRole(prisma, actor, id, { ...data, permissions: permissionsFrom(formData) });
       await redirectWithFlash(`Role ${data.name} saved.`, `/admin/roles/${id}`);
     },
   });
@@ -63,12 +63,12 @@ export async function updateRoleAction(_prev: FormState<RoleFields>, formData: F
 export async function deleteRoleAction(_prev: State, formData: FormData): Promise<State> {
   const { roleId = "" } = formFields(formData, ["roleId"]);
   return formAction(formData, {
-    guard: () => roleManager(`/admin/roles/${encodeURIComponent(roleId)}`),
+    guard: () => roleManager(),
     schema: plainFields([]),
     echo: {},
     where: "delete-role",
-    run: async (op) => {
-      await deleteRole(prisma, op, roleId);
+    run: async (actor) => {
+      await deleteRole(prisma, actor, roleId);
       await redirectWithFlash("The role has been deleted.", "/admin/roles");
     },
   });

@@ -24,19 +24,19 @@ const START_AGAIN = "Your sign-in timed out or was already finished. Sign in aga
  * pending cookie, checks the code (throttled per account) and starts the session.
  */
 export async function verifySecondFactorAction(_prev: FormState<VerifyFields>, formData: FormData): Promise<FormState<VerifyFields>> {
-  const callbackUrl = safeRedirectPath(callbackUrlSchema.parse(formFields(formData, ["callbackUrl"]).callbackUrl));
+  const returnTo = safeRedirectPath(callbackUrlSchema.parse(formFields(formData, ["callbackUrl"]).callbackUrl));
   return formAction(formData, {
     guard: anyone, // this browser's pending cookie is the authority, checked by the provider
     schema: secondFactorCodeSchema,
     echo: {}, // a code is never echoed back: the field starts empty again
     where: "verify-second-factor",
     run: async (_, data) => {
-      await signIn("totp", { code: data.code, redirectTo: callbackUrl });
+      await signIn("totp", { code: data.code, redirectTo: returnTo });
     },
     refusal: async (error) => {
       if (error instanceof CredentialsSignin && error.code === "no_pending") {
         await setFlash(START_AGAIN);
-        redirect(`/sign-in?${new URLSearchParams({ callbackUrl })}`);
+        redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
       }
       if (error instanceof CredentialsSignin && error.code === "throttled") {
         const pending = await currentPendingSignIn(prisma);

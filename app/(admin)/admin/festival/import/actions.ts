@@ -1,8 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
-import { type Operator } from "@/lib/auth/operator";
-import { festivalOperator } from "@/lib/festival/admin-action";
+import { type Actor } from "@/lib/auth/actor";
+import { festivalActor } from "@/lib/festival/admin-action";
 import { redirectWithFlash } from "@/lib/flash";
 import { formAction, plainFields } from "@/lib/forms/form-action";
 import { ID_MAX_LENGTH } from "@/lib/validation/festival-limits";
@@ -20,7 +20,7 @@ import type { FormState } from "@/components/forms/form-state";
 type State = FormState<string>;
 const PATH = "/admin/festival/import";
 
-const userIdOf = (op: Operator) => (typeof op.actor === "object" ? op.actor.id : "");
+const userIdOf = (actor: Actor) => (typeof actor.audit === "object" ? actor.audit.id : "");
 
 /** An import's problems (the upload's table, a rule) go above the button. */
 const importRefusal = (error: unknown) => (error instanceof TableError ? { form: error.message } : undefined);
@@ -28,13 +28,13 @@ const importRefusal = (error: unknown) => (error instanceof TableError ? { form:
 /** Checks the upload (with the columns chosen on the page, for entries) and shows the report. */
 export async function checkImportAction(_prev: State, formData: FormData): Promise<State> {
   return formAction(formData, {
-    guard: () => festivalOperator(PATH),
+    guard: () => festivalActor(),
     schema: plainFields(["uploadId"]),
     echo: {},
     where: "check-import",
     refusal: importRefusal,
-    run: async (op, { uploadId }) => {
-      const upload = await findUpload(prisma, userIdOf(op), uploadId.slice(0, ID_MAX_LENGTH));
+    run: async (actor, { uploadId }) => {
+      const upload = await findUpload(prisma, userIdOf(actor), uploadId.slice(0, ID_MAX_LENGTH));
       if (!upload) return { errors: { form: UPLOAD_NOT_FOUND } };
       let mapping = null;
       if (upload.kind === "entries") {
@@ -43,7 +43,7 @@ export async function checkImportAction(_prev: State, formData: FormData): Promi
         if (chosen.errors.length) return { errors: { form: chosen.errors.join(" ") } };
         mapping = chosen.mapping;
       }
-      await runAndRecord(prisma, op, upload, { dryRun: true, mapping });
+      await runAndRecord(prisma, actor, upload, { dryRun: true, mapping });
       redirect(`${PATH}/${upload.id}`);
     },
   });
@@ -52,16 +52,16 @@ export async function checkImportAction(_prev: State, formData: FormData): Promi
 /** Imports what the dry run checked, all or nothing. */
 export async function commitImportAction(_prev: State, formData: FormData): Promise<State> {
   return formAction(formData, {
-    guard: () => festivalOperator(PATH),
+    guard: () => festivalActor(),
     schema: plainFields(["uploadId"]),
     echo: {},
     where: "commit-import",
     refusal: importRefusal,
-    run: async (op, { uploadId }) => {
-      const upload = await findUpload(prisma, userIdOf(op), uploadId.slice(0, ID_MAX_LENGTH));
+    run: async (actor, { uploadId }) => {
+      const upload = await findUpload(prisma, userIdOf(actor), uploadId.slice(0, ID_MAX_LENGTH));
       if (!upload) return { errors: { form: UPLOAD_NOT_FOUND } };
       if (!parseReport(upload.report)?.dryRun) return { errors: { form: "Run the check (dry run) first." } };
-      const report = await runAndRecord(prisma, op, upload, { dryRun: false, mapping: parseMapping(upload.mapping) });
+      const report = await runAndRecord(prisma, actor, upload, { dryRun: false, mapping: parseMapping(upload.mapping) });
       const what = upload.kind === "syllabus" ? "classes" : "entries";
       await redirectWithFlash(
         `Imported: ${report.counts.created} new ${what}, ${report.counts.updated} updated, ${report.counts.unchanged} already there, ${report.counts.skipped} skipped.`,

@@ -1,9 +1,9 @@
 "use server";
 import { prisma } from "@/lib/db";
 import { z } from "zod";
-import { festivalOperator } from "@/lib/festival/admin-action";
+import { festivalActor } from "@/lib/festival/admin-action";
 import { schedulePage, SCHEDULE_PATH } from "@/lib/festival/schedule-action";
-import type { Operator } from "@/lib/auth/operator";
+import type { Actor } from "@/lib/auth/actor";
 import { redirectWithFlash } from "@/lib/flash";
 import { formAction, plainFields, type EchoLimits } from "@/lib/forms/form-action";
 import { SHORT_FIELD_MAX_LENGTH } from "@/lib/validation/limits";
@@ -52,30 +52,30 @@ function scheduleChange<S extends z.ZodType>(
   formData: FormData,
   where: string,
   form: { schema: S; echo: EchoLimits<string> },
-  change: (op: Operator, seasonId: string, data: z.output<S>) => Promise<string>,
+  change: (actor: Actor, seasonId: string, data: z.output<S>) => Promise<string>,
   to?: string,
 ): Promise<State> {
   const seasonId = idOf(formData, "seasonId");
   return formAction(formData, {
-    guard: () => festivalOperator(SCHEDULE_PATH),
+    guard: () => festivalActor(),
     ...form,
     where,
-    run: async (op, data) => redirectWithFlash(await change(op, seasonId, data), to ?? schedulePage(seasonId)),
+    run: async (actor, data) => redirectWithFlash(await change(actor, seasonId, data), to ?? schedulePage(seasonId)),
   });
 }
 
 const NO_FIELDS = { schema: plainFields([]), echo: {} };
 
 export async function createVenueAction(_prev: State, formData: FormData): Promise<State> {
-  return scheduleChange(formData, "create-venue", { schema: venueFormSchema, echo: { name: VENUE_NAME_MAX_LENGTH } }, async (op, seasonId, data) => {
-    await createVenue(prisma, op, seasonId, data);
+  return scheduleChange(formData, "create-venue", { schema: venueFormSchema, echo: { name: VENUE_NAME_MAX_LENGTH } }, async (actor, seasonId, data) => {
+    await createVenue(prisma, actor, seasonId, data);
     return `Venue ${data.name} added.`;
   });
 }
 
 export async function deleteVenueAction(_prev: State, formData: FormData): Promise<State> {
-  return scheduleChange(formData, "delete-venue", NO_FIELDS, async (op, seasonId) => {
-    await deleteVenue(prisma, op, seasonId, idOf(formData, "venueId"));
+  return scheduleChange(formData, "delete-venue", NO_FIELDS, async (actor, seasonId) => {
+    await deleteVenue(prisma, actor, seasonId, idOf(formData, "venueId"));
     return "The venue has been deleted.";
   });
 }
@@ -83,15 +83,15 @@ export async function deleteVenueAction(_prev: State, formData: FormData): Promi
 /** Creates a sitting, or edits one when the form carries its sittingId. */
 export async function saveSittingAction(_prev: FormState<SittingFields>, formData: FormData): Promise<FormState<SittingFields>> {
   const sittingId = idOf(formData, "sittingId");
-  return scheduleChange(formData, "save-sitting", { schema: sittingFormSchema, echo: SITTING_FIELD_LIMITS }, async (op, seasonId, data) => {
-    await (sittingId ? updateSitting(prisma, op, seasonId, sittingId, data) : createSitting(prisma, op, seasonId, data));
+  return scheduleChange(formData, "save-sitting", { schema: sittingFormSchema, echo: SITTING_FIELD_LIMITS }, async (actor, seasonId, data) => {
+    await (sittingId ? updateSitting(prisma, actor, seasonId, sittingId, data) : createSitting(prisma, actor, seasonId, data));
     return sittingId ? "The session has been saved." : "Session created.";
   });
 }
 
 export async function deleteSittingAction(_prev: State, formData: FormData): Promise<State> {
-  return scheduleChange(formData, "delete-sitting", NO_FIELDS, async (op, seasonId) => {
-    await deleteSitting(prisma, op, seasonId, idOf(formData, "sittingId"));
+  return scheduleChange(formData, "delete-sitting", NO_FIELDS, async (actor, seasonId) => {
+    await deleteSitting(prisma, actor, seasonId, idOf(formData, "sittingId"));
     return "The session has been deleted; its classes are unplaced.";
   });
 }
@@ -104,15 +104,15 @@ const placeSchema = z.object({
 /** Puts a class into a sitting (at its end), or takes it off the schedule (sittingId ""). */
 export async function placeClassAction(_prev: State, formData: FormData): Promise<State> {
   const echo = { classId: ID_MAX_LENGTH, sittingId: ID_MAX_LENGTH };
-  return scheduleChange(formData, "place-class", { schema: placeSchema, echo }, async (op, seasonId, { classId, sittingId }) => {
-    await placeClass(prisma, op, seasonId, classId, sittingId || null);
+  return scheduleChange(formData, "place-class", { schema: placeSchema, echo }, async (actor, seasonId, { classId, sittingId }) => {
+    await placeClass(prisma, actor, seasonId, classId, sittingId || null);
     return sittingId ? "The class has been placed." : "The class has been taken off the schedule.";
   });
 }
 
 export async function moveClassAction(_prev: State, formData: FormData): Promise<State> {
-  return scheduleChange(formData, "move-class", NO_FIELDS, async (op, seasonId) => {
-    await moveClass(prisma, op, seasonId, idOf(formData, "classId"), direction(formData));
+  return scheduleChange(formData, "move-class", NO_FIELDS, async (actor, seasonId) => {
+    await moveClass(prisma, actor, seasonId, idOf(formData, "classId"), direction(formData));
     return "The order has been changed.";
   });
 }
@@ -123,8 +123,8 @@ export async function moveEntryAction(_prev: State, formData: FormData): Promise
     formData,
     "move-entry",
     NO_FIELDS,
-    async (op, seasonId) => {
-      await moveEntry(prisma, op, seasonId, idOf(formData, "entryId"), direction(formData));
+    async (actor, seasonId) => {
+      await moveEntry(prisma, actor, seasonId, idOf(formData, "entryId"), direction(formData));
       return "The running order has been changed.";
     },
     classPage,
@@ -132,16 +132,16 @@ export async function moveEntryAction(_prev: State, formData: FormData): Promise
 }
 
 export async function suggestScheduleAction(_prev: State, formData: FormData): Promise<State> {
-  return scheduleChange(formData, "suggest-schedule", NO_FIELDS, async (op, seasonId) => {
-    const { placed, unplaced } = await suggestSchedule(prisma, op, seasonId);
+  return scheduleChange(formData, "suggest-schedule", NO_FIELDS, async (actor, seasonId) => {
+    const { placed, unplaced } = await suggestSchedule(prisma, actor, seasonId);
     return `Suggested: ${placed} ${placed === 1 ? "class" : "classes"} placed${unplaced ? `, ${unplaced} did not fit in any session` : ""}. Adjust as you like.`;
   });
 }
 
 export async function publishProgrammeAction(_prev: State, formData: FormData): Promise<State> {
   const publish = formData.get("publish") === "true";
-  return scheduleChange(formData, "publish-programme", NO_FIELDS, async (op, seasonId) => {
-    await setProgrammePublished(prisma, op, seasonId, publish);
+  return scheduleChange(formData, "publish-programme", NO_FIELDS, async (actor, seasonId) => {
+    await setProgrammePublished(prisma, actor, seasonId, publish);
     return publish ? "The programme is published." : "The programme has been withdrawn from the public pages.";
   });
 }
