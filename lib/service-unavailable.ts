@@ -16,7 +16,7 @@ export const RETRY_AFTER_SECONDS = 60;
 
 export const SERVICE_UNAVAILABLE_MESSAGE = "The service is temporarily unavailable. Try again in a minute.";
 
-/** The 503 page, whose "Try again" link leads back to `from` (a same-site path, or home). */
-export function serviceUnavailablePath(from: string): string {
-  return `${SERVICE_UNAVAILABLE_PATH}?${new URLSearchParams({ from: safeRedirectPath(from, "/") })}`;
+/** The 503 page, whose "Try again" link leads back to `returnTo` (a same-site path, or home), in its `?from=`. */
+export function serviceUnavailablePath(returnTo: string): string {
+  return `${SERVICE_UNAVAILABLE_PATH}?${new URLSearchParams({ from: safeRedirectPath(returnTo, "/") })}`;
 }

@@ -7,7 +7,7 @@
 //   npm run mfo -- roles list
 //   npm run mfo -- roles add-permission|remove-permission NAME P
 //   npm run mfo -- demo        (fills a demo festival season: lib/festival/demo.ts)
-// It calls the console's services with the "cli" operator, so the same rules hold and every change
+// It calls the console's services with the "cli" actor (CLI_ACTOR), so the same rules hold and every change
 // is audited with actor "cli". A refusal prints one line on stderr and exits with status 1.
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
   const { createPrismaClient } = await import("@/lib/db");
   const users = await import("@/lib/users/admin");
   const roles = await import("@/lib/roles/service");
-  const { CLI_OPERATOR: cli, RuleError } = await import("@/lib/auth/operator");
+  const { CLI_ACTOR: cli, RuleError } = await import("@/lib/auth/actor");
   const { EmailTakenError } = await import("@/lib/users/service");
   const { emailSchema } = await import("@/lib/validation/user");
   const { passwordProblem } = await import("@/lib/validation/password");
@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<void> {
     switch (`${group} ${command ?? ""}`) {
       case "users create": {
         const address = email(values.email ?? rest[0]);
-        const user = await users.createUserAsOperator(db, cli, { email: address, password: await password(address), roles: values.role });
+        const user = await users.createUserAsActor(db, cli, { email: address, password: await password(address), roles: values.role });
         console.log(`Created user ${user.email}`);
         break;
       }

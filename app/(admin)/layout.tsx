@@ -7,7 +7,7 @@ import { FlashCheck } from "@/components/flash-check";
 // The server's own check: a signed-in user without admin.access gets the 403 page (app/forbidden.tsx).
 // Each page and action below checks its own permission again (users.read, users.manage, …).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireAdmin("admin.access", "/admin");
+  const user = await requireAdmin("admin.access");
   return (
     <div className="admin">
       <nav aria-label="Admin" className="admin-nav">

@@ -12,9 +12,10 @@ import { requestIp } from "@/lib/auth/request-ip";
 import { attemptByIp, signInState } from "@/lib/auth/throttles";
 import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
 import { sendEmailConfirmation } from "@/lib/account/service";
-import { firstFieldErrors, formFields, signInSchema, signUpSchema } from "@/lib/validation/user";
+import { signInSchema, signUpSchema } from "@/lib/validation/user";
+import { EMAIL_MAX_LENGTH } from "@/lib/validation/limits";
 import type { FormState } from "@/components/forms/form-state";
-import { DATABASE_UNAVAILABLE, orUnavailable } from "@/lib/db/fallback";
+import { anyone, formAction } from "@/lib/forms/form-action";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 
 export type SignInFields = "email" | "password";
@@ -23,68 +24,68 @@ export type SignUpFields = "email" | "password" | "confirmPassword";
 const INVALID_CREDENTIALS = "Invalid e-mail or password";
 
 /** Signs in through Auth.js; on success Auth.js redirects (a thrown NEXT_REDIRECT, passed through). */
-async function signInWithCredentials(email: string, password: string, callbackUrl: string | undefined) {
-  await signIn("credentials", { email, password, redirectTo: safeRedirectPath(callbackUrl) });
+async function signInWithCredentials(email: string, password: string, returnTo: string | undefined) {
+  await signIn("credentials", { email, password, redirectTo: safeRedirectPath(returnTo) });
 }
 
 export async function signInAction(_prev: FormState<SignInFields>, formData: FormData): Promise<FormState<SignInFields>> {
-  const raw = formFields(formData, ["email", "password", "callbackUrl"]);
-  const values = { email: raw.email?.slice(0, 320) ?? "" };
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
-  try {
-    await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
-  } catch (error) {
-    // The password was right; no session yet: the second step, in this browser only (its pending cookie).
-    if (error instanceof CredentialsSignin && error.code === "second_factor") {
-      redirect(secondFactorPath(safeRedirectPath(parsed.data.callbackUrl)));
-    }
-    if (error instanceof CredentialsSignin && error.code === "throttled") {
-      const state = await signInState(prisma, parsed.data.email, await requestIp());
-      return { values, errors: { form: tooManyAttemptsMessage(state.limited ? state.retryAfterSeconds : 60) } };
-    }
-    if (error instanceof CredentialsSignin && error.code === "unavailable") return { values, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };
-    if (error instanceof AuthError) return { values, errors: { form: INVALID_CREDENTIALS } };
-    throw error;
-  }
-  return { values, errors: {} };
+  return formAction(formData, {
+    guard: anyone,
+    schema: signInSchema,
+    echo: { email: EMAIL_MAX_LENGTH },
+    where: "sign-in",
+    run: async (_, data) => {
+      await signInWithCredentials(data.email, data.password, data.callbackUrl);
+    },
+    refusal: async (error, data) => {
+      if (!(error instanceof AuthError)) return undefined;
+      // The password was right; no session yet: the second step, in this browser only (its pending cookie).
+      if (error instanceof CredentialsSignin && error.code === "second_factor") {
+        redirect(secondFactorPath(safeRedirectPath(data.callbackUrl)));
+      }
+      if (error instanceof CredentialsSignin && error.code === "throttled") {
+        const state = await signInState(prisma, data.email, await requestIp());
+        return { form: tooManyAttemptsMessage(state.limited ? state.retryAfterSeconds : 60) };
+      }
+      if (error instanceof CredentialsSignin && error.code === "unavailable") return { form: SERVICE_UNAVAILABLE_MESSAGE };
+      return { form: INVALID_CREDENTIALS };
+    },
+  });
 }
 
 export async function signUpAction(_prev: FormState<SignUpFields>, formData: FormData): Promise<FormState<SignUpFields>> {
-  const raw = formFields(formData, ["email", "password", "confirmPassword", "callbackUrl"]);
-  const values = { email: raw.email?.slice(0, 320) ?? "" };
-  const parsed = signUpSchema(env().PASSWORD_MIN_LENGTH).safeParse(raw);
-  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
-  const ip = await requestIp();
-  const outcome = await orUnavailable("sign-up", async () => {
-    const throttle = await attemptByIp(prisma, "sign-up", ip);
-    if (throttle.limited) return { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) };
-    const confirming = env().REQUIRE_EMAIL_CONFIRMATION;
-    try {
-      const user = await registerUser(prisma, { email: parsed.data.email, password: parsed.data.password, ip });
-      if (confirming) await sendEmailConfirmation(prisma, user);
-    } catch (error) {
-      if (!(error instanceof EmailTakenError)) throw error;
-      // With confirmation on, a taken address gets the answer a new one gets (its owner is told by
-      // mail instead). Without it a new account is signed in at once, which cannot be hidden: the
-      // message stays, and the sign-up throttle bounds how many addresses can be tried.
-      if (!confirming) return { email: error.message };
-      await tellOwnerOfSignUpAttempt(prisma, parsed.data.email, ip);
-    }
-    return null;
+  return formAction(formData, {
+    guard: anyone,
+    schema: signUpSchema(env().PASSWORD_MIN_LENGTH),
+    echo: { email: EMAIL_MAX_LENGTH },
+    where: "sign-up",
+    run: async (_, data) => {
+      const ip = await requestIp();
+      const throttle = await attemptByIp(prisma, "sign-up", ip);
+      if (throttle.limited) return { errors: { form: tooManyAttemptsMessage(throttle.retryAfterSeconds) } };
+      const confirming = env().REQUIRE_EMAIL_CONFIRMATION;
+      try {
+        const user = await registerUser(prisma, { email: data.email, password: data.password, ip });
+        if (confirming) await sendEmailConfirmation(prisma, user);
+      } catch (error) {
+        if (!(error instanceof EmailTakenError)) throw error;
+        // With confirmation on, a taken address gets the answer a new one gets (its owner is told by
+        // mail instead). Without it a new account is signed in at once, which cannot be hidden: the
+        // message stays, and the sign-up throttle bounds how many addresses can be tried.
+        if (!confirming) return { errors: { email: error.message } };
+        await tellOwnerOfSignUpAttempt(prisma, data.email, ip);
+      }
+      // Not signed in: the same page whether the address was new or taken.
+      if (confirming) redirect("/sign-up/check-inbox");
+      try {
+        await signInWithCredentials(data.email, data.password, data.callbackUrl);
+      } catch (error) {
+        // The account exists; if signing in fails for a passing reason, let them sign in by hand.
+        if (error instanceof AuthError) redirect("/sign-in");
+        throw error;
+      }
+    },
   });
-  if (outcome === DATABASE_UNAVAILABLE) return { values, errors: { form: SERVICE_UNAVAILABLE_MESSAGE } };
-  if (outcome) return { values, errors: outcome };
-  // Not signed in: the same page whether the address was new or taken.
-  if (env().REQUIRE_EMAIL_CONFIRMATION) redirect("/sign-up/check-inbox");
-  try {
-    await signInWithCredentials(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
-  } catch (error) {
-    // The account exists; if signing in fails for a passing reason, let them sign in by hand.
-    if (error instanceof AuthError) redirect("/sign-in");
-    throw error;
-  }
-  return { values, errors: {} };
 }
 
 export async function signOutAction(): Promise<void> {

@@ -11,8 +11,8 @@ import { clearSessionHint } from "@/lib/session-hint/cookie";
 // say why, and go to sign-in.
 // A GET, so it must not be a way to sign someone out: a valid session is left alone.
 export async function GET(request: NextRequest) {
-  const callbackUrl = safeRedirectPath(request.nextUrl.searchParams.get("callbackUrl"));
-  if (await currentUserOrUnavailable(callbackUrl)) return NextResponse.redirect(new URL(callbackUrl, request.nextUrl));
+  const returnTo = safeRedirectPath(request.nextUrl.searchParams.get("callbackUrl"));
+  if (await currentUserOrUnavailable(returnTo)) return NextResponse.redirect(new URL(returnTo, request.nextUrl));
   const jar = await cookies();
   const stale = sessionCookieNames(jar);
   // A "__Secure-" cookie (production, HTTPS) is only replaced by one that is Secure too: a plain
@@ -21,6 +21,6 @@ export async function GET(request: NextRequest) {
   await clearSessionHint();
   if (stale.length) await setFlash("Your session has ended. Please sign in again.");
   const signIn = new URL("/sign-in", request.nextUrl);
-  signIn.searchParams.set("callbackUrl", callbackUrl);
+  signIn.searchParams.set("callbackUrl", returnTo);
   return NextResponse.redirect(signIn);
 }

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endSession, endSessions } from "@/lib/auth/sessions";
-import { recordAudit, type Actor } from "@/lib/audit/service";
+import { recordAudit, type AuditActor } from "@/lib/audit/service";
 import { clearCurrentPasswordFailures, reserveCurrentPasswordCheck, reserveResetMail } from "@/lib/auth/throttles";
 import { consumeToken, issueToken, lastIssuedAt, voidAllTokens } from "@/lib/tokens/service";
 import { mailToSite as mail } from "@/lib/mail/site-mail";
@@ -17,6 +17,7 @@ import {
   signUpConfirmMessage,
 } from "@/lib/mail/messages";
 import { assertPasswordAllowed } from "@/lib/validation/password";
+import type { SelfActor } from "@/lib/auth/actor";
 
 // The rules of account self-service, one function per flow. Actions validate input and check who is
 // asking; these make the change, its audit event (same transaction) and the mails.
@@ -24,7 +25,6 @@ import { assertPasswordAllowed } from "@/lib/validation/password";
 const DAY = 24 * 3600;
 export const CONFIRMATION_RESEND_SECONDS = 60;
 
-type Who = { id: string; email: string };
 
 
 /**
@@ -32,7 +32,7 @@ type Who = { id: string; email: string };
  * RESET_ACCOUNT_LIMIT mails per account a window (a stranger cannot flood the owner's inbox), and a
  * new link leaves the earlier live ones working (a stranger cannot void the owner's link either).
  */
-export async function requestPasswordReset(db: PrismaClient, email: string, ip: string | null, actor: Actor = "anonymous"): Promise<boolean> {
+export async function requestPasswordReset(db: PrismaClient, email: string, ip: string | null, actor: AuditActor = "anonymous"): Promise<boolean> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } });
   if (!user || !user.active) return false;
   if (!(await reserveResetMail(db, user.id))) {
@@ -51,7 +51,7 @@ export async function requestPasswordReset(db: PrismaClient, email: string, ip: 
 
 /** A refusal inside a transaction: thrown, never returned, so everything the transaction wrote rolls back. */
 class Refused extends Error {
-  constructor(readonly subject: Who, readonly reason: string) {
+  constructor(readonly subject: SelfActor, readonly reason: string) {
     super(`refused: ${reason}`);
   }
 }
@@ -61,9 +61,9 @@ class Refused extends Error {
  * session. Null when the link does not work, or the account is deactivated (nothing is changed, the
  * refusal is audited).
  */
-export async function resetPassword(db: PrismaClient, rawToken: string, newPassword: string, ip: string | null): Promise<Who | null> {
+export async function resetPassword(db: PrismaClient, rawToken: string, newPassword: string, ip: string | null): Promise<SelfActor | null> {
   const passwordHash = await hashPassword(newPassword);
-  let user: Who | null;
+  let user: SelfActor | null;
   try {
     user = await db.$transaction(async (tx) => {
       const token = await consumeToken(tx, rawToken, "password_reset");
@@ -117,7 +117,7 @@ export async function checkCurrentPassword(db: PrismaClient, userId: string, pas
  */
 export async function changePassword(
   db: PrismaClient,
-  user: Who,
+  user: SelfActor,
   input: { currentPassword: string; newPassword: string; ip: string | null; keepSessionId?: string },
 ): Promise<"ok" | "wrong_password"> {
   if (!(await checkCurrentPassword(db, user.id, input.currentPassword))) return "wrong_password";
@@ -136,7 +136,7 @@ export async function changePassword(
 /** Requires the current password; the address changes only when the link mailed to it is followed. */
 export async function requestEmailChange(
   db: PrismaClient,
-  user: Who,
+  user: SelfActor,
   input: { newEmail: string; currentPassword: string; ip: string | null },
 ): Promise<"ok" | "wrong_password" | "same" | "taken"> {
   if (!(await checkCurrentPassword(db, user.id, input.currentPassword))) return "wrong_password";
@@ -197,7 +197,7 @@ export async function confirmEmailChange(db: PrismaClient, rawToken: string, ip:
 }
 
 /** Sign-up confirmation mail, at most once a minute per user. Returns the seconds to wait, or 0 when sent. */
-export async function sendEmailConfirmation(db: PrismaClient, user: Who): Promise<number> {
+export async function sendEmailConfirmation(db: PrismaClient, user: SelfActor): Promise<number> {
   const last = await lastIssuedAt(db, user.id, "email_confirm");
   const waited = last ? (Date.now() - last.getTime()) / 1000 : Infinity;
   if (waited < CONFIRMATION_RESEND_SECONDS) return Math.ceil(CONFIRMATION_RESEND_SECONDS - waited);
@@ -207,7 +207,7 @@ export async function sendEmailConfirmation(db: PrismaClient, user: Who): Promis
 }
 
 /** Marks the address confirmed. Null when the link does not work. */
-export async function confirmEmail(db: PrismaClient, rawToken: string, ip: string | null): Promise<Who | null> {
+export async function confirmEmail(db: PrismaClient, rawToken: string, ip: string | null): Promise<SelfActor | null> {
   return db.$transaction(async (tx) => {
     const token = await consumeToken(tx, rawToken, "email_confirm");
     if (!token) return null;
@@ -217,14 +217,14 @@ export async function confirmEmail(db: PrismaClient, rawToken: string, ip: strin
   });
 }
 
-export async function updateProfile(db: PrismaClient, user: Who, input: { name: string | null; ip: string | null }): Promise<void> {
+export async function updateProfile(db: PrismaClient, user: SelfActor, input: { name: string | null; ip: string | null }): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { name: input.name } });
     await recordAudit(tx, { action: "user.profile_updated", actor: user, subject: { id: user.id, label: user.email }, ip: input.ip });
   });
 }
 
-export async function signOutEverywhere(db: PrismaClient, user: Who, ip: string | null): Promise<void> {
+export async function signOutEverywhere(db: PrismaClient, user: SelfActor, ip: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
     await voidAllTokens(tx, user.id);
     const ended = await endSessions(tx, user.id);
@@ -233,7 +233,7 @@ export async function signOutEverywhere(db: PrismaClient, user: Who, ip: string 
 }
 
 /** "Sign out" next to one of your sessions. False when the id is not one of yours: nothing changes. */
-export async function signOutSession(db: PrismaClient, user: Who, sessionId: string, ip: string | null): Promise<boolean> {
+export async function signOutSession(db: PrismaClient, user: SelfActor, sessionId: string, ip: string | null): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (!(await endSession(tx, user.id, sessionId))) return false;
     await recordAudit(tx, { action: "session.ended", actor: user, subject: { id: user.id, label: user.email }, ip, details: { session: sessionId } });
@@ -242,7 +242,7 @@ export async function signOutSession(db: PrismaClient, user: Who, sessionId: str
 }
 
 /** "Sign out of all other sessions": every session but the one asking. */
-export async function signOutOtherSessions(db: PrismaClient, user: Who, currentSessionId: string, ip: string | null): Promise<number> {
+export async function signOutOtherSessions(db: PrismaClient, user: SelfActor, currentSessionId: string, ip: string | null): Promise<number> {
   return db.$transaction(async (tx) => {
     const ended = await endSessions(tx, user.id, { except: currentSessionId });
     await recordAudit(tx, { action: "user.signed_out_other_sessions", actor: user, subject: { id: user.id, label: user.email }, ip, details: { sessions: ended } });

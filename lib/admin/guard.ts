@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guards";
+import { requirePermission, type GuardOptions } from "@/lib/auth/guards";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { can, type Permission } from "@/lib/auth/permissions";
 
@@ -12,8 +12,8 @@ import { can, type Permission } from "@/lib/auth/permissions";
  * the middleware only checks that a session cookie is there. tests/unit/admin-guarded.test.ts keeps
  * every page and action calling this first.
  */
-export async function requireAdmin(permission: Permission, callbackPath: string): Promise<CurrentUser> {
-  const user = await requirePermission("admin.access", callbackPath);
+export async function requireAdmin(permission: Permission, options: GuardOptions = {}): Promise<CurrentUser> {
+  const user = await requirePermission("admin.access", options);
   if (!can(user, permission)) forbidden();
   return user;
 }

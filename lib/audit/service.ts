@@ -3,11 +3,11 @@ import type { Db } from "@/lib/db/types";
 import type { AuditAction } from "./actions";
 
 /** Who acted: a signed-in user, the command line, the system itself, or an anonymous visitor. */
-export type Actor = { id: string; email: string } | "cli" | "system" | "anonymous";
+export type AuditActor = { id: string; email: string } | "cli" | "system" | "anonymous";
 
 export interface AuditInput {
   action: AuditAction;
-  actor: Actor;
+  actor: AuditActor;
   subject?: { id?: string | null; label?: string | null } | null;
   ip?: string | null;
   details?: Record<string, unknown>;

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/service";
 import { checkCurrentPassword } from "@/lib/account/service";
 import { safeRedirectPath } from "./safe-redirect";
+import { currentReturnTo } from "./return-to";
 import { isFreshAuthentication } from "./session-rules";
 import type { CurrentUser } from "./sessions";
 
@@ -25,10 +26,10 @@ export function confirmIdentityPath(next: string): string {
 /**
  * The one call of every sensitive page and action, after its guard: returns when the session
  * authenticated within FRESHNESS_MINUTES, else redirects to the password page, which then leads back
- * to `next` (the page the action belongs to).
+ * to this page (the page the action was posted from).
  */
-export function requireFreshAuth(user: Pick<CurrentUser, "session">, next: string, now = new Date()): void {
-  if (!isFresh(user, now)) redirect(confirmIdentityPath(next));
+export async function requireFreshAuth(user: Pick<CurrentUser, "session">): Promise<void> {
+  if (!isFresh(user)) redirect(confirmIdentityPath(await currentReturnTo()));
 }
 
 /** Whether the session proved its user within FRESHNESS_MINUTES (JSON routes answer 403 instead of redirecting). */

@@ -10,6 +10,7 @@ import { resolveSession, type CurrentUser } from "./sessions";
 import { env } from "@/lib/env";
 import { orServiceUnavailable } from "@/lib/db/fallback";
 import { mustEnrolSecondFactor } from "./second-factor-rules";
+import { currentReturnTo } from "./return-to";
 
 /**
  * The signed-in user as the database knows them now, or null: one cookie decryption and one query,
@@ -21,9 +22,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return claims?.sid ? resolveSession(prisma, claims.sid) : null;
 });
 
-/** getCurrentUser, or the 503 page while the database is out of reach (its "Try again" leads back to `from`). */
-export function currentUserOrUnavailable(from: string): Promise<CurrentUser | null> {
-  return orServiceUnavailable(from, getCurrentUser);
+/** getCurrentUser, or the 503 page while the database is out of reach (its "Try again" leads back to this page, or `returnTo`). */
+export function currentUserOrUnavailable(returnTo: string): Promise<CurrentUser | null> {
+  return orServiceUnavailable(returnTo, getCurrentUser);
 }
 
 /** Why a request may not see account pages, and where the visitor goes instead. */
@@ -32,8 +33,9 @@ export type AccountRefusal = "signed-out" | "session-ended" | "unconfirmed" | "s
 /** Where holders of TWO_FACTOR_REQUIRED_PERMISSIONS without a second factor are sent, and all they may use. */
 export const TWO_FACTOR_PATH = "/account/two-factor";
 
-export function refusalPath(refusal: AccountRefusal, callbackPath: string): string {
-  const callback = new URLSearchParams({ callbackUrl: callbackPath });
+export function refusalPath(refusal: AccountRefusal, returnTo: string): string {
+  // `callbackUrl` is the sign-in page's query parameter (Auth.js's name, and links people keep).
+  const callback = new URLSearchParams({ callbackUrl: returnTo });
   if (refusal === "unconfirmed") return "/confirm-email";
   if (refusal === "second-factor-required") return TWO_FACTOR_PATH;
   // A cookie without a valid session is a revoked one: /session-ended clears it and says so.
@@ -56,6 +58,15 @@ interface AccountOptions {
   allowWithoutSecondFactor?: boolean;
 }
 
+export interface GuardOptions extends AccountOptions {
+  /**
+   * Where to come back to after signing in. By default the page this request is for (currentReturnTo:
+   * middleware.ts's header, so /admin/users?page=2 comes back to page 2); route handlers whose own
+   * address is no page to come back to (a POST-only upload, a download) name their page.
+   */
+  returnTo?: string;
+}
+
 /**
  * The one place that decides who may use account pages and data. With REQUIRE_EMAIL_CONFIRMATION on,
  * a user whose address is unconfirmed is refused unless the caller is the confirmation page itself
@@ -75,16 +86,17 @@ export async function checkAccount(options: AccountOptions = {}): Promise<{ user
 }
 
 /** The signed-in user, or a redirect: to sign-in, to /session-ended for a revoked cookie, or to /confirm-email. */
-export async function requireUser(callbackPath = "/account", options: AccountOptions = {}): Promise<CurrentUser> {
+export async function requireUser(options: GuardOptions = {}): Promise<CurrentUser> {
+  const returnTo = options.returnTo ?? (await currentReturnTo());
   // The first query of every protected page and action: an unreachable database ends here, on the 503 page.
-  const access = await orServiceUnavailable(callbackPath, () => checkAccount(options));
+  const access = await orServiceUnavailable(returnTo, () => checkAccount(options));
   if ("user" in access) return access.user;
-  redirect(refusalPath(access.refusal, callbackPath));
+  redirect(refusalPath(access.refusal, returnTo));
 }
 
 /** Signed out: to sign-in. Signed in without the permission: 403 (app/forbidden.tsx). */
-export async function requirePermission(permission: Permission, callbackPath = "/account"): Promise<CurrentUser> {
-  const user = await requireUser(callbackPath);
+export async function requirePermission(permission: Permission, options: GuardOptions = {}): Promise<CurrentUser> {
+  const user = await requireUser(options);
   if (!can(user, permission)) forbidden();
   return user;
 }

@@ -1,4 +1,5 @@
-// The one sanitiser for every return address (callbackUrl, redirectTo, the 503 page's "from").
+// The one sanitiser for every return address (`returnTo` in the code; the sign-in page's `?callbackUrl=`
+// and the 503 page's `?from=` in URLs).
 // Edge-safe and pure.
 
 export const DEFAULT_AFTER_SIGN_IN = "/account";

@@ -8,11 +8,11 @@ import { clearSecondFactorFailures, reserveSecondFactorCheck } from "./throttles
 import { newTotpSecret, totpStep } from "./totp";
 import { RECOVERY_CODE_COUNT, type TypedCode } from "./second-factor-rules";
 import { newRecoveryCode, recoveryCodeHash } from "./recovery-codes";
+import type { SelfActor } from "@/lib/auth/actor";
 
 // The second factor's rules: enrolment of an authenticator app, recovery codes, and checking a code at
 // sign-in. Every change is audited and mailed to the owner. See docs/decisions/second-factor.md.
 
-type Who = { id: string; email: string };
 
 /**
  * Whether the user has a second factor, so that a password alone does not sign them in. One place to
@@ -69,7 +69,7 @@ async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string
  * Confirms enrolment with a code from the app (proof that it holds the secret). Returns the ten recovery
  * codes, the only time they exist in clear; null for a wrong code or no enrolment under way.
  */
-export async function confirmEnrolment(db: PrismaClient, user: Who, code: string, ip: string | null): Promise<string[] | null> {
+export async function confirmEnrolment(db: PrismaClient, user: SelfActor, code: string, ip: string | null): Promise<string[] | null> {
   const row = await db.twoFactor.findUnique({ where: { userId: user.id } });
   if (!row || row.confirmedAt) return null;
   const step = await totpStep(row.secret, code, null);
@@ -87,7 +87,7 @@ export async function confirmEnrolment(db: PrismaClient, user: Who, code: string
 }
 
 /** New recovery codes (the old ones stop working); null when no authenticator is enabled. */
-export async function regenerateRecoveryCodes(db: PrismaClient, user: Who, ip: string | null): Promise<string[] | null> {
+export async function regenerateRecoveryCodes(db: PrismaClient, user: SelfActor, ip: string | null): Promise<string[] | null> {
   const codes = await db.$transaction(async (tx) => {
     if (!(await hasSecondFactor(tx, user.id))) return null;
     const fresh = await replaceRecoveryCodes(tx, user.id);
@@ -99,7 +99,7 @@ export async function regenerateRecoveryCodes(db: PrismaClient, user: Who, ip: s
 }
 
 /** Removes the authenticator and the recovery codes. False when there was none. */
-export async function disableSecondFactor(db: PrismaClient, user: Who, ip: string | null): Promise<boolean> {
+export async function disableSecondFactor(db: PrismaClient, user: SelfActor, ip: string | null): Promise<boolean> {
   const removed = await db.$transaction(async (tx) => {
     const { count } = await tx.twoFactor.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
@@ -118,7 +118,7 @@ export type SecondFactorResult = { method: "totp" } | { method: "recovery"; rema
  * used up); a success clears the count. Both kinds of code are single use, decided by one conditional
  * write each, so two parallel requests with the same code cannot both pass.
  */
-export async function verifySecondFactor(db: PrismaClient, user: Who, typed: TypedCode, ip: string | null): Promise<SecondFactorResult | null> {
+export async function verifySecondFactor(db: PrismaClient, user: SelfActor, typed: TypedCode, ip: string | null): Promise<SecondFactorResult | null> {
   const throttle = await reserveSecondFactorCheck(db, user.id);
   if (throttle.limited) throw new SecondFactorThrottledError(throttle.retryAfterSeconds);
   const result = typed.kind === "totp" ? await acceptTotp(db, user.id, typed.code) : await acceptRecoveryCode(db, user.id, typed.code);

@@ -23,7 +23,7 @@ export class PendingSignInMissing extends CredentialsSignin {
   code = "no_pending";
 }
 
-/** Where a first factor that needs the second goes: /sign-in/verify, then `callbackUrl` (already a safe path). */
-export function secondFactorPath(callbackUrl: string): string {
-  return `/sign-in/verify?${new URLSearchParams({ callbackUrl })}`;
+/** Where a first factor that needs the second goes: /sign-in/verify, then `returnTo` (already a safe path). */
+export function secondFactorPath(returnTo: string): string {
+  return `/sign-in/verify?${new URLSearchParams({ callbackUrl: returnTo })}`;
 }

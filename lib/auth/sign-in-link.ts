@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAudit, type Actor } from "@/lib/audit/service";
+import { recordAudit, type AuditActor } from "@/lib/audit/service";
 import { consumeToken, issueToken } from "@/lib/tokens/service";
 import { mailToSite } from "@/lib/mail/site-mail";
 import { signInLinkMessage } from "@/lib/mail/messages";
@@ -16,7 +16,7 @@ export const SIGN_IN_LINK_TTL_SECONDS = 15 * 60;
  * Mails a link to an active account; nothing at all for an unknown or inactive address (the form
  * answers alike). At most SIGN_IN_LINK_ACCOUNT_LIMIT mails per account a window, silently.
  */
-export async function requestSignInLink(db: PrismaClient, email: string, ip: string | null, actor: Actor = "anonymous"): Promise<boolean> {
+export async function requestSignInLink(db: PrismaClient, email: string, ip: string | null, actor: AuditActor = "anonymous"): Promise<boolean> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true } });
   if (!user || !user.active) return false;
   if (!(await reserveSignInLinkMail(db, user.id))) {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { RuleError, type Operator } from "@/lib/auth/operator";
+import { RuleError, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/service";
 import { normaliseName, parseClassCode } from "./names";
 import { formatCents } from "./money";
@@ -67,7 +67,7 @@ export async function listSeasonEntries(db: PrismaClient, seasonId: string, filt
 }
 
 /** Sets what has been paid for an entry; one audit event in the same transaction. */
-export async function markPayment(db: PrismaClient, operator: Operator, entryId: string, paidCents: number): Promise<void> {
+export async function markPayment(db: PrismaClient, actor: Actor, entryId: string, paidCents: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const entry = await tx.entry.findUnique({
       where: { id: entryId },
@@ -77,9 +77,9 @@ export async function markPayment(db: PrismaClient, operator: Operator, entryId:
     await tx.entry.update({ where: { id: entryId }, data: { paidCents } });
     await recordAudit(tx, {
       action: "entry.payment_marked",
-      actor: operator.actor,
+      actor: actor.audit,
       subject: { id: entry.id, label: `Entry ${entry.festivalClass.number}${entry.festivalClass.suffix}` },
-      ip: operator.ip,
+      ip: actor.ip,
       details: { from: formatCents(entry.paidCents), to: formatCents(paidCents) },
     });
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/types";
-import { RuleError, type Operator } from "@/lib/auth/operator";
+import { RuleError, type Actor } from "@/lib/auth/actor";
 import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
 import type { ClassInput } from "@/lib/validation/festival";
@@ -85,8 +85,8 @@ function duplicateNumber(error: unknown, input: ClassInput): never {
   throw error;
 }
 
-export async function createClass(db: PrismaClient, op: Operator, seasonId: string, input: ClassInput): Promise<{ id: string }> {
-  assertManager(op);
+export async function createClass(db: PrismaClient, actor: Actor, seasonId: string, input: ClassInput): Promise<{ id: string }> {
+  assertManager(actor);
   try {
     return await db.$transaction(async (tx) => {
       const season = await tx.season.findUnique({ where: { id: seasonId }, select: { name: true } });
@@ -96,9 +96,9 @@ export async function createClass(db: PrismaClient, op: Operator, seasonId: stri
       await markChanged(tx, "syllabus");
       await recordAudit(tx, {
         action: "festival.class_created",
-        actor: op.actor,
+        actor: actor.audit,
         subject: { id: created.id, label: `${classCode(input)} ${input.name}` },
-        ip: op.ip,
+        ip: actor.ip,
         details: { season: season.name, feeCents: input.feeCents },
       });
       return created;
@@ -108,8 +108,8 @@ export async function createClass(db: PrismaClient, op: Operator, seasonId: stri
   }
 }
 
-export async function updateClass(db: PrismaClient, op: Operator, id: string, input: ClassInput): Promise<void> {
-  assertManager(op);
+export async function updateClass(db: PrismaClient, actor: Actor, id: string, input: ClassInput): Promise<void> {
+  assertManager(actor);
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.festivalClass.findUnique({ where: { id } });
@@ -123,15 +123,15 @@ export async function updateClass(db: PrismaClient, op: Operator, id: string, in
           .filter(([key, value]) => before[key as keyof typeof before] !== value)
           .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
       );
-      await recordAudit(tx, { action: "festival.class_updated", actor: op.actor, subject: { id, label: `${classCode(input)} ${input.name}` }, ip: op.ip, details: changed });
+      await recordAudit(tx, { action: "festival.class_updated", actor: actor.audit, subject: { id, label: `${classCode(input)} ${input.name}` }, ip: actor.ip, details: changed });
     });
   } catch (error) {
     duplicateNumber(error, input);
   }
 }
 
-export async function deleteClass(db: PrismaClient, op: Operator, id: string): Promise<void> {
-  assertManager(op);
+export async function deleteClass(db: PrismaClient, actor: Actor, id: string): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const row = await tx.festivalClass.findUnique({ where: { id }, select: { number: true, suffix: true, name: true, _count: { select: { entries: true } } } });
     if (!row) throw new RuleError("No such class", "not_found");
@@ -143,6 +143,6 @@ export async function deleteClass(db: PrismaClient, op: Operator, id: string): P
       throw error;
     });
     await markChanged(tx, "syllabus");
-    await recordAudit(tx, { action: "festival.class_deleted", actor: op.actor, subject: { id, label: `${classCode(row)} ${row.name}` }, ip: op.ip });
+    await recordAudit(tx, { action: "festival.class_deleted", actor: actor.audit, subject: { id, label: `${classCode(row)} ${row.name}` }, ip: actor.ip });
   });
 }

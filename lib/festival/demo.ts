@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { CLI_OPERATOR, RuleError } from "@/lib/auth/operator";
+import { CLI_ACTOR, RuleError } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/service";
 import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
@@ -82,7 +82,7 @@ export async function loadDemo(db: PrismaClient, now = new Date()): Promise<Demo
   const today = utcMidnight(now.getTime()).getTime();
   const startsOn = new Date(today + 90 * DAY);
   const ageCutoffOn = new Date(Date.UTC(startsOn.getUTCFullYear() - 1, 11, 31));
-  const season = await createSeason(db, CLI_OPERATOR, {
+  const season = await createSeason(db, CLI_ACTOR, {
     name: DEMO_SEASON,
     entriesOpenAt: new Date(today - 30 * DAY + 14 * 3_600_000),
     entriesCloseAt: new Date(today + 60 * DAY + 4 * 3_600_000),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import { RuleError } from "@/lib/auth/operator";
+import { RuleError } from "@/lib/auth/actor";
 import { checkEntry, type RuleFailure } from "./entry-rules";
 import { entriesAreOpen } from "./current-season";
 import { classCode, normaliseName } from "./names";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RuleError, type Operator } from "@/lib/auth/operator";
+import { RuleError, type Actor } from "@/lib/auth/actor";
 import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
 import type { LookupInput, PerformanceTypeInput } from "@/lib/validation/festival";
@@ -70,21 +70,21 @@ async function find(tx: Tx, kind: LookupKind, id: string): Promise<{ name: strin
 
 const duplicate = (kind: LookupKind, name: string) => `A ${LOOKUP_KINDS[kind].label.toLowerCase()} named "${name}" already exists`;
 
-export async function createLookup(db: PrismaClient, op: Operator, kind: LookupKind, input: LookupData): Promise<{ id: string }> {
-  assertManager(op);
+export async function createLookup(db: PrismaClient, actor: Actor, kind: LookupKind, input: LookupData): Promise<{ id: string }> {
+  assertManager(actor);
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
         const row = await write(tx, kind, null, input);
-        await recordAudit(tx, { action: "festival.lookup_created", actor: op.actor, subject: { id: row.id, label: input.name }, ip: op.ip, details: { kind, ...typeFields(input) } });
+        await recordAudit(tx, { action: "festival.lookup_created", actor: actor.audit, subject: { id: row.id, label: input.name }, ip: actor.ip, details: { kind, ...typeFields(input) } });
         return row;
       }),
     duplicate(kind, input.name),
   );
 }
 
-export async function updateLookup(db: PrismaClient, op: Operator, kind: LookupKind, id: string, input: LookupData): Promise<void> {
-  assertManager(op);
+export async function updateLookup(db: PrismaClient, actor: Actor, kind: LookupKind, id: string, input: LookupData): Promise<void> {
+  assertManager(actor);
   await refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
@@ -93,9 +93,9 @@ export async function updateLookup(db: PrismaClient, op: Operator, kind: LookupK
         await write(tx, kind, id, input);
         await recordAudit(tx, {
           action: "festival.lookup_updated",
-          actor: op.actor,
+          actor: actor.audit,
           subject: { id, label: input.name },
-          ip: op.ip,
+          ip: actor.ip,
           details: { kind, ...(before.name !== input.name ? { renamedFrom: before.name } : {}), ...typeFields(input) },
         });
       }),
@@ -103,8 +103,8 @@ export async function updateLookup(db: PrismaClient, op: Operator, kind: LookupK
   );
 }
 
-export async function deleteLookup(db: PrismaClient, op: Operator, kind: LookupKind, id: string): Promise<void> {
-  assertManager(op);
+export async function deleteLookup(db: PrismaClient, actor: Actor, kind: LookupKind, id: string): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const row = await find(tx, kind, id);
     if (!row) throw new RuleError(`No such ${LOOKUP_KINDS[kind].label.toLowerCase()}`, "not_found");
@@ -113,7 +113,7 @@ export async function deleteLookup(db: PrismaClient, op: Operator, kind: LookupK
     else if (kind === "level") await tx.level.delete({ where: { id } });
     else await tx.performanceType.delete({ where: { id } });
     await markChanged(tx, "syllabus");
-    await recordAudit(tx, { action: "festival.lookup_deleted", actor: op.actor, subject: { id, label: row.name }, ip: op.ip, details: { kind } });
+    await recordAudit(tx, { action: "festival.lookup_deleted", actor: actor.audit, subject: { id, label: row.name }, ip: actor.ip, details: { kind } });
   });
 }
 

@@ -1,15 +1,15 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/types";
-import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
+import { notHeld, RuleError, type Actor } from "@/lib/auth/actor";
 
 // What every organizer service shares: who may change the festival, and the unique-index refusal.
 
 export type Tx = Prisma.TransactionClient;
 
 /** The services check again what the actions already checked: the CLI, imports and tests call them too. */
-export function assertManager(op: Operator): void {
-  if (notHeld(op, ["festival.manage"]).length) throw new RuleError("You may not change the festival (festival.manage)");
+export function assertManager(actor: Actor): void {
+  if (notHeld(actor, ["festival.manage"]).length) throw new RuleError("You may not change the festival (festival.manage)");
 }
 
 /** Runs `change`; a unique-index violation becomes a RuleError with `message` (safe to show). */

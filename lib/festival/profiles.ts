@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import { RuleError } from "@/lib/auth/operator";
+import { RuleError } from "@/lib/auth/actor";
 import { normaliseName } from "./names";
 import type { ProfileInput } from "@/lib/validation/entries";
 

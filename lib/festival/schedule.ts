@@ -1,7 +1,7 @@
 import "server-only";
 import { markChanged } from "@/lib/cache/versions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RuleError, type Operator } from "@/lib/auth/operator";
+import { RuleError, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/service";
 import type { SittingInput, VenueInput } from "@/lib/validation/schedule";
 import { formatCalendarDate } from "./dates";
@@ -25,8 +25,8 @@ async function seasonIn(tx: Tx, seasonId: string) {
   return season;
 }
 
-export async function createVenue(db: PrismaClient, op: Operator, seasonId: string, input: VenueInput): Promise<void> {
-  assertManager(op);
+export async function createVenue(db: PrismaClient, actor: Actor, seasonId: string, input: VenueInput): Promise<void> {
+  assertManager(actor);
   await refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
@@ -34,21 +34,21 @@ export async function createVenue(db: PrismaClient, op: Operator, seasonId: stri
         const count = await tx.venue.count({ where: { seasonId } });
         const venue = await tx.venue.create({ data: { seasonId, name: input.name, sortOrder: count }, select: { id: true } });
         await markChanged(tx, "programme");
-        await recordAudit(tx, { action: "festival.venue_created", actor: op.actor, subject: { id: venue.id, label: input.name }, ip: op.ip, details: { season: season.name } });
+        await recordAudit(tx, { action: "festival.venue_created", actor: actor.audit, subject: { id: venue.id, label: input.name }, ip: actor.ip, details: { season: season.name } });
       }),
     `A venue named "${input.name}" already exists in this season`,
   );
 }
 
-export async function deleteVenue(db: PrismaClient, op: Operator, seasonId: string, venueId: string): Promise<void> {
-  assertManager(op);
+export async function deleteVenue(db: PrismaClient, actor: Actor, seasonId: string, venueId: string): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const venue = await tx.venue.findFirst({ where: { id: venueId, seasonId }, select: { name: true, _count: { select: { sittings: true } } } });
     if (!venue) throw notFound("venue");
     if (venue._count.sittings) throw new RuleError(`${venue.name} has sessions: delete or move them first`);
     await tx.venue.delete({ where: { id: venueId } });
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: "festival.venue_deleted", actor: op.actor, subject: { id: venueId, label: venue.name }, ip: op.ip });
+    await recordAudit(tx, { action: "festival.venue_deleted", actor: actor.audit, subject: { id: venueId, label: venue.name }, ip: actor.ip });
   });
 }
 
@@ -71,32 +71,32 @@ async function checkSitting(tx: Tx, seasonId: string, input: SittingInput) {
 
 const sittingData = (input: SittingInput) => ({ venueId: input.venueId, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt, adjudicatorId: input.adjudicatorId });
 
-export async function createSitting(db: PrismaClient, op: Operator, seasonId: string, input: SittingInput): Promise<{ id: string }> {
-  assertManager(op);
+export async function createSitting(db: PrismaClient, actor: Actor, seasonId: string, input: SittingInput): Promise<{ id: string }> {
+  assertManager(actor);
   return db.$transaction(async (tx) => {
     const { label } = await checkSitting(tx, seasonId, input);
     const sitting = await tx.sitting.create({ data: { seasonId, ...sittingData(input) }, select: { id: true } });
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: "festival.sitting_created", actor: op.actor, subject: { id: sitting.id, label }, ip: op.ip });
+    await recordAudit(tx, { action: "festival.sitting_created", actor: actor.audit, subject: { id: sitting.id, label }, ip: actor.ip });
     return sitting;
   });
 }
 
-export async function updateSitting(db: PrismaClient, op: Operator, seasonId: string, sittingId: string, input: SittingInput): Promise<void> {
-  assertManager(op);
+export async function updateSitting(db: PrismaClient, actor: Actor, seasonId: string, sittingId: string, input: SittingInput): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const before = await tx.sitting.findFirst({ where: { id: sittingId, seasonId }, select: { id: true } });
     if (!before) throw notFound("session");
     const { label } = await checkSitting(tx, seasonId, input);
     await tx.sitting.update({ where: { id: sittingId }, data: sittingData(input) });
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: "festival.sitting_updated", actor: op.actor, subject: { id: sittingId, label }, ip: op.ip });
+    await recordAudit(tx, { action: "festival.sitting_updated", actor: actor.audit, subject: { id: sittingId, label }, ip: actor.ip });
   });
 }
 
 /** Deletes a sitting; its classes become unplaced. */
-export async function deleteSitting(db: PrismaClient, op: Operator, seasonId: string, sittingId: string): Promise<void> {
-  assertManager(op);
+export async function deleteSitting(db: PrismaClient, actor: Actor, seasonId: string, sittingId: string): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const sitting = await tx.sitting.findFirst({ where: { id: sittingId, seasonId }, select: { startsAt: true, endsAt: true, venue: { select: { name: true } }, _count: { select: { classes: true } } } });
     if (!sitting) throw notFound("session");
@@ -104,9 +104,9 @@ export async function deleteSitting(db: PrismaClient, op: Operator, seasonId: st
     await markChanged(tx, "programme");
     await recordAudit(tx, {
       action: "festival.sitting_deleted",
-      actor: op.actor,
+      actor: actor.audit,
       subject: { id: sittingId, label: sittingLabel(sitting.venue.name, sitting.startsAt, sitting.endsAt) },
-      ip: op.ip,
+      ip: actor.ip,
       details: { classesUnplaced: sitting._count.classes },
     });
   });
@@ -118,8 +118,8 @@ async function nextPosition(tx: Tx, sittingId: string): Promise<number> {
 }
 
 /** Puts a class at the end of a sitting, or takes it off the schedule (sittingId null). */
-export async function placeClass(db: PrismaClient, op: Operator, seasonId: string, classId: string, sittingId: string | null): Promise<void> {
-  assertManager(op);
+export async function placeClass(db: PrismaClient, actor: Actor, seasonId: string, classId: string, sittingId: string | null): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const festivalClass = await tx.festivalClass.findFirst({ where: { id: classId, seasonId }, select: { number: true, suffix: true, name: true, placement: { select: { sittingId: true } } } });
     if (!festivalClass) throw notFound("class");
@@ -137,7 +137,7 @@ export async function placeClass(db: PrismaClient, op: Operator, seasonId: strin
       await tx.sittingClass.delete({ where: { classId } });
     }
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: "festival.class_placed", actor: op.actor, subject: { id: classId, label }, ip: op.ip, details: { to: to ?? "unplaced" } });
+    await recordAudit(tx, { action: "festival.class_placed", actor: actor.audit, subject: { id: classId, label }, ip: actor.ip, details: { to: to ?? "unplaced" } });
   });
 }
 
@@ -152,8 +152,8 @@ function swapped(ids: string[], id: string, direction: Direction): string[] | nu
 }
 
 /** Moves a placed class one place earlier or later in its sitting. */
-export async function moveClass(db: PrismaClient, op: Operator, seasonId: string, classId: string, direction: Direction): Promise<void> {
-  assertManager(op);
+export async function moveClass(db: PrismaClient, actor: Actor, seasonId: string, classId: string, direction: Direction): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const placement = await tx.sittingClass.findFirst({ where: { classId, sitting: { seasonId } }, select: { sittingId: true, festivalClass: { select: { number: true, suffix: true } } } });
     if (!placement) throw notFound("placed class");
@@ -164,13 +164,13 @@ export async function moveClass(db: PrismaClient, op: Operator, seasonId: string
       if (rows.find((r) => r.classId === id)!.position !== position) await tx.sittingClass.update({ where: { classId: id }, data: { position } });
     }
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: "festival.schedule_reordered", actor: op.actor, subject: { id: classId, label: `Class ${classCode(placement.festivalClass)}` }, ip: op.ip, details: { moved: direction } });
+    await recordAudit(tx, { action: "festival.schedule_reordered", actor: actor.audit, subject: { id: classId, label: `Class ${classCode(placement.festivalClass)}` }, ip: actor.ip, details: { moved: direction } });
   });
 }
 
 /** Moves an entry one place earlier or later in its class's running order (Entry.orderInClass). */
-export async function moveEntry(db: PrismaClient, op: Operator, seasonId: string, entryId: string, direction: Direction): Promise<void> {
-  assertManager(op);
+export async function moveEntry(db: PrismaClient, actor: Actor, seasonId: string, entryId: string, direction: Direction): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const entry = await tx.entry.findFirst({ where: { id: entryId, seasonId, status: "submitted" }, select: { classId: true, festivalClass: { select: { number: true, suffix: true } } } });
     if (!entry) throw notFound("entry");
@@ -188,13 +188,13 @@ export async function moveEntry(db: PrismaClient, op: Operator, seasonId: string
       if (rows.find((r) => r.id === id)!.orderInClass !== position) await tx.entry.update({ where: { id }, data: { orderInClass: position } });
     }
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: "festival.schedule_reordered", actor: op.actor, subject: { id: entryId, label: `Entry in ${classCode(entry.festivalClass)}` }, ip: op.ip, details: { moved: direction } });
+    await recordAudit(tx, { action: "festival.schedule_reordered", actor: actor.audit, subject: { id: entryId, label: `Entry in ${classCode(entry.festivalClass)}` }, ip: actor.ip, details: { moved: direction } });
   });
 }
 
 /** "Suggest a schedule": places the unplaced classes that fit (lib/festival/schedule-suggest.ts). */
-export async function suggestSchedule(db: PrismaClient, op: Operator, seasonId: string): Promise<{ placed: number; unplaced: number }> {
-  assertManager(op);
+export async function suggestSchedule(db: PrismaClient, actor: Actor, seasonId: string): Promise<{ placed: number; unplaced: number }> {
+  assertManager(actor);
   const data = await loadSchedule(db, seasonId);
   if (!data) throw notFound("season");
   if (!data.sittings.length) throw new RuleError("Create sessions first: the suggestion fills them with classes");
@@ -225,19 +225,19 @@ export async function suggestSchedule(db: PrismaClient, op: Operator, seasonId: 
     }
     if (rows.length) await tx.sittingClass.createMany({ data: rows });
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: "festival.schedule_suggested", actor: op.actor, subject: { id: seasonId, label: data.season.name }, ip: op.ip, details: { placed: rows.length, unplaced: suggestion.unplaced.length } });
+    await recordAudit(tx, { action: "festival.schedule_suggested", actor: actor.audit, subject: { id: seasonId, label: data.season.name }, ip: actor.ip, details: { placed: rows.length, unplaced: suggestion.unplaced.length } });
     return { placed: rows.length, unplaced: suggestion.unplaced.length };
   });
 }
 
 /** Publishes the season's programme (the public pages show it) or withdraws it. */
-export async function setProgrammePublished(db: PrismaClient, op: Operator, seasonId: string, published: boolean): Promise<void> {
-  assertManager(op);
+export async function setProgrammePublished(db: PrismaClient, actor: Actor, seasonId: string, published: boolean): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const season = await seasonIn(tx, seasonId);
     const at = published ? new Date() : null;
     await tx.scheduleSettings.upsert({ where: { seasonId }, create: { seasonId, programmePublishedAt: at }, update: { programmePublishedAt: at } });
     await markChanged(tx, "programme");
-    await recordAudit(tx, { action: published ? "festival.programme_published" : "festival.programme_unpublished", actor: op.actor, subject: { id: seasonId, label: season.name }, ip: op.ip });
+    await recordAudit(tx, { action: published ? "festival.programme_published" : "festival.programme_unpublished", actor: actor.audit, subject: { id: seasonId, label: season.name }, ip: actor.ip });
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RuleError, type Operator } from "@/lib/auth/operator";
+import { RuleError, type Actor } from "@/lib/auth/actor";
 import { markChanged } from "@/lib/cache/versions";
 import { recordAudit } from "@/lib/audit/service";
 import type { SeasonInput } from "@/lib/validation/festival";
@@ -30,8 +30,8 @@ function fields(input: SeasonInput) {
 
 const duplicate = (name: string) => `A season named "${name}" already exists`;
 
-export async function createSeason(db: PrismaClient, op: Operator, input: SeasonInput): Promise<{ id: string; name: string; isCurrent: boolean }> {
-  assertManager(op);
+export async function createSeason(db: PrismaClient, actor: Actor, input: SeasonInput): Promise<{ id: string; name: string; isCurrent: boolean }> {
+  assertManager(actor);
   return refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
@@ -39,15 +39,15 @@ export async function createSeason(db: PrismaClient, op: Operator, input: Season
         const current = input.makeCurrent || (await tx.season.count({ where: { isCurrent: true } })) === 0;
         if (current) await makeCurrentIn(tx, season.id);
         await markChanged(tx, "syllabus");
-        await recordAudit(tx, { action: "festival.season_created", actor: op.actor, subject: { id: season.id, label: season.name }, ip: op.ip, details: { current } });
+        await recordAudit(tx, { action: "festival.season_created", actor: actor.audit, subject: { id: season.id, label: season.name }, ip: actor.ip, details: { current } });
         return { ...season, isCurrent: current };
       }),
     duplicate(input.name),
   );
 }
 
-export async function updateSeason(db: PrismaClient, op: Operator, id: string, input: SeasonInput): Promise<void> {
-  assertManager(op);
+export async function updateSeason(db: PrismaClient, actor: Actor, id: string, input: SeasonInput): Promise<void> {
+  assertManager(actor);
   await refusingDuplicates(
     () =>
       db.$transaction(async (tx) => {
@@ -59,9 +59,9 @@ export async function updateSeason(db: PrismaClient, op: Operator, id: string, i
         await markChanged(tx, "syllabus");
         await recordAudit(tx, {
           action: "festival.season_updated",
-          actor: op.actor,
+          actor: actor.audit,
           subject: { id, label: input.name },
-          ip: op.ip,
+          ip: actor.ip,
           details: { ...(before.name !== input.name ? { renamedFrom: before.name } : {}), ...(madeCurrent ? { madeCurrent } : {}) },
         });
       }),
@@ -69,8 +69,8 @@ export async function updateSeason(db: PrismaClient, op: Operator, id: string, i
   );
 }
 
-export async function setCurrentSeason(db: PrismaClient, op: Operator, id: string): Promise<void> {
-  assertManager(op);
+export async function setCurrentSeason(db: PrismaClient, actor: Actor, id: string): Promise<void> {
+  assertManager(actor);
   await db.$transaction(async (tx) => {
     const season = await tx.season.findUnique({ where: { id }, select: { name: true, isCurrent: true } });
     if (!season) throw new RuleError("No such season", "not_found");
@@ -78,6 +78,6 @@ export async function setCurrentSeason(db: PrismaClient, op: Operator, id: strin
     const previous = await tx.season.findFirst({ where: { isCurrent: true }, select: { name: true } });
     await makeCurrentIn(tx, id);
     await markChanged(tx, "syllabus");
-    await recordAudit(tx, { action: "festival.season_made_current", actor: op.actor, subject: { id, label: season.name }, ip: op.ip, details: { previous: previous?.name ?? null } });
+    await recordAudit(tx, { action: "festival.season_made_current", actor: actor.audit, subject: { id, label: season.name }, ip: actor.ip, details: { previous: previous?.name ?? null } });
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SELF_SERVICE_ROLES } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
-import { RuleError } from "@/lib/auth/operator";
+import { RuleError } from "@/lib/auth/actor";
 
 /** The self-chosen roles as the database has them: found by key (Role.key), never by display name. */
 const SELF_SERVICE_WHERE = { key: { in: [...SELF_SERVICE_ROLES] } };

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { isUniqueViolation, type Db } from "@/lib/db/types";
 import { ADMIN_ROLE, BUILT_IN_ROLES, isReservedRoleName, isSelfServiceKey, PERMISSIONS } from "@/lib/auth/permissions";
-import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
+import { notHeld, RuleError, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/service";
 import { keepingARoleManager } from "@/lib/users/admin";
 
@@ -106,10 +106,10 @@ function unknownPermissions(names: readonly string[]): string[] {
   return names.filter((n) => !(n in PERMISSIONS));
 }
 
-function refuseUngrantable(op: Operator, permissions: readonly string[]) {
+function refuseUngrantable(actor: Actor, permissions: readonly string[]) {
   const unknown = unknownPermissions(permissions);
   if (unknown.length) throw new RuleError(`Unknown permission: ${unknown.join(", ")}`, "invalid", "permission");
-  const missing = notHeld(op, permissions);
+  const missing = notHeld(actor, permissions);
   if (missing.length) throw new RuleError(`You cannot grant ${missing.join(", ")}: you do not hold it`, "rule", "permission");
 }
 
@@ -144,11 +144,11 @@ async function uniqueName<T>(name: string, change: () => Promise<T>): Promise<T>
 
 export async function createRole(
   db: PrismaClient,
-  op: Operator,
+  actor: Actor,
   input: { name: string; description?: string; permissions?: readonly string[] },
 ): Promise<{ id: string; name: string }> {
   const permissions = [...new Set(input.permissions ?? [])];
-  refuseUngrantable(op, permissions);
+  refuseUngrantable(actor, permissions);
   refuseReservedName(input.name);
   return uniqueName(input.name, () =>
     db.$transaction(async (tx) => {
@@ -160,14 +160,14 @@ export async function createRole(
         },
         select: { id: true, name: true },
       });
-      await recordAudit(tx, { action: "role.created", actor: op.actor, subject: { id: role.id, label: role.name }, ip: op.ip, details: { permissions } });
+      await recordAudit(tx, { action: "role.created", actor: actor.audit, subject: { id: role.id, label: role.name }, ip: actor.ip, details: { permissions } });
       return role;
     }),
   );
 }
 
 /** Inside a transaction: renames and/or describes. Built-in roles keep their names; no role takes one. */
-async function applyNameAndDescription(tx: Tx, op: Operator, role: StoredRole, input: { name: string; description: string }) {
+async function applyNameAndDescription(tx: Tx, actor: Actor, role: StoredRole, input: { name: string; description: string }) {
   const renamed = role.name !== input.name;
   if (renamed && role.key) throw new RuleError(`The built-in role "${role.name}" cannot be renamed`, "rule", "name");
   if (renamed) refuseReservedName(input.name);
@@ -175,9 +175,9 @@ async function applyNameAndDescription(tx: Tx, op: Operator, role: StoredRole, i
   await tx.role.update({ where: { id: role.id }, data: { name: input.name, description: input.description } });
   await recordAudit(tx, {
     action: "role.updated",
-    actor: op.actor,
+    actor: actor.audit,
     subject: { id: role.id, label: input.name },
-    ip: op.ip,
+    ip: actor.ip,
     details: renamed ? { renamedFrom: role.name } : undefined,
   });
 }
@@ -186,21 +186,21 @@ async function applyNameAndDescription(tx: Tx, op: Operator, role: StoredRole, i
  * Inside a transaction: makes a role grant exactly `wanted`, one audit event per permission granted or
  * revoked. A self-chosen role (festival roles, by key) grants nothing: users pick it themselves.
  */
-async function applyPermissions(tx: Tx, op: Operator, role: StoredRole, wanted: readonly string[]) {
+async function applyPermissions(tx: Tx, actor: Actor, role: StoredRole, wanted: readonly string[]) {
   const target = [...new Set(wanted)];
   const granted = target.filter((p) => !role.permissions.includes(p));
   const revoked = role.permissions.filter((p) => !target.includes(p));
-  refuseUngrantable(op, granted);
+  refuseUngrantable(actor, granted);
   if (isSelfServiceKey(role.key) && target.length) {
     throw new RuleError(`Users choose the role "${role.name}" for themselves, so it cannot grant any permission`, "rule", "permission");
   }
   for (const name of granted) {
     await tx.rolePermission.create({ data: { role: { connect: { id: role.id } }, permission: { connect: { name } } } });
-    await recordAudit(tx, { action: "role.permission_granted", actor: op.actor, subject: { id: role.id, label: role.name }, ip: op.ip, details: { permission: name } });
+    await recordAudit(tx, { action: "role.permission_granted", actor: actor.audit, subject: { id: role.id, label: role.name }, ip: actor.ip, details: { permission: name } });
   }
   for (const name of revoked) {
     await tx.rolePermission.deleteMany({ where: { roleId: role.id, permission: { name } } });
-    await recordAudit(tx, { action: "role.permission_revoked", actor: op.actor, subject: { id: role.id, label: role.name }, ip: op.ip, details: { permission: name } });
+    await recordAudit(tx, { action: "role.permission_revoked", actor: actor.audit, subject: { id: role.id, label: role.name }, ip: actor.ip, details: { permission: name } });
   }
   return { granted, revoked };
 }
@@ -211,51 +211,51 @@ async function applyPermissions(tx: Tx, op: Operator, role: StoredRole, wanted: 
  */
 export async function saveRole(
   db: PrismaClient,
-  op: Operator,
+  actor: Actor,
   id: string,
   input: { name: string; description: string; permissions: readonly string[] },
 ): Promise<{ granted: string[]; revoked: string[] }> {
   return uniqueName(input.name, () =>
     keepingARoleManager(db, async (tx) => {
       const role = await roleById(tx, { id });
-      await applyNameAndDescription(tx, op, role, input);
-      return applyPermissions(tx, op, { ...role, name: input.name }, input.permissions);
+      await applyNameAndDescription(tx, actor, role, input);
+      return applyPermissions(tx, actor, { ...role, name: input.name }, input.permissions);
     }),
   );
 }
 
 /** Renames and/or describes a role (its permissions unchanged). */
-export async function updateRole(db: PrismaClient, op: Operator, id: string, input: { name: string; description: string }): Promise<void> {
-  await uniqueName(input.name, () => db.$transaction(async (tx) => applyNameAndDescription(tx, op, await roleById(tx, { id }), input)));
+export async function updateRole(db: PrismaClient, actor: Actor, id: string, input: { name: string; description: string }): Promise<void> {
+  await uniqueName(input.name, () => db.$transaction(async (tx) => applyNameAndDescription(tx, actor, await roleById(tx, { id }), input)));
 }
 
 /** Makes a role grant exactly `wanted`. Never leaves nobody able to manage roles. */
-export async function setRolePermissions(db: PrismaClient, op: Operator, id: string, wanted: readonly string[]): Promise<{ granted: string[]; revoked: string[] }> {
-  return keepingARoleManager(db, async (tx) => applyPermissions(tx, op, await roleById(tx, { id }), wanted));
+export async function setRolePermissions(db: PrismaClient, actor: Actor, id: string, wanted: readonly string[]): Promise<{ granted: string[]; revoked: string[] }> {
+  return keepingARoleManager(db, async (tx) => applyPermissions(tx, actor, await roleById(tx, { id }), wanted));
 }
 
-export async function addRolePermission(db: PrismaClient, op: Operator, roleName: string, permission: string) {
+export async function addRolePermission(db: PrismaClient, actor: Actor, roleName: string, permission: string) {
   const role = await roleById(db, { name: roleName });
-  return setRolePermissions(db, op, role.id, [...role.permissions, permission]);
+  return setRolePermissions(db, actor, role.id, [...role.permissions, permission]);
 }
 
-export async function removeRolePermission(db: PrismaClient, op: Operator, roleName: string, permission: string) {
+export async function removeRolePermission(db: PrismaClient, actor: Actor, roleName: string, permission: string) {
   const role = await roleById(db, { name: roleName });
   if (unknownPermissions([permission]).length) throw new RuleError(`Unknown permission: ${permission}`, "invalid");
-  return setRolePermissions(db, op, role.id, role.permissions.filter((p) => p !== permission));
+  return setRolePermissions(db, actor, role.id, role.permissions.filter((p) => p !== permission));
 }
 
 /**
  * Built-in roles cannot be deleted: sign-up gives `participant`, users choose the festival roles, and
  * `admin` and `organizer` are what start-up would otherwise recreate.
  */
-export async function deleteRole(db: PrismaClient, op: Operator, id: string): Promise<void> {
+export async function deleteRole(db: PrismaClient, actor: Actor, id: string): Promise<void> {
   await keepingARoleManager(db, async (tx) => {
     const role = await roleById(tx, { id });
     if (role.key) throw new RuleError(`The built-in role "${role.name}" cannot be deleted`);
     const holders = await tx.userRole.findMany({ where: { roleId: id }, select: { userId: true } });
     // Its holders lose what it granted at their next request (sessions carry no roles).
     await tx.role.delete({ where: { id } });
-    await recordAudit(tx, { action: "role.deleted", actor: op.actor, subject: { id, label: role.name }, ip: op.ip, details: { holders: holders.length } });
+    await recordAudit(tx, { action: "role.deleted", actor: actor.audit, subject: { id, label: role.name }, ip: actor.ip, details: { holders: holders.length } });
   });
 }

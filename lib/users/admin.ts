@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_ROLE } from "@/lib/auth/permissions";
 import { endSession, endSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/service";
-import { notHeld, RuleError, type Operator } from "@/lib/auth/operator";
+import { notHeld, RuleError, type Actor } from "@/lib/auth/actor";
 import { createUser } from "./service";
 
 // The organizers' operations on users, shared by the admin console and the `mfo` command line. Each
@@ -50,15 +50,15 @@ async function subject(db: Db, userId: string) {
 }
 
 /**
- * The user an operator may act on (grant, revoke, (de)activate, delete, set a password, mail a reset
- * link): one who holds no permission the operator lacks. Otherwise a `users.manage`-only organizer
+ * The user an actor may act on (grant, revoke, (de)activate, delete, set a password, mail a reset
+ * link): one who holds no permission the actor lacks. Otherwise a `users.manage`-only organizer
  * could demote, lock out or delete the admins above them.
  */
-export async function subjectWithin(db: Db, op: Operator, userId: string) {
+export async function subjectWithin(db: Db, actor: Actor, userId: string) {
   const user = await subject(db, userId);
-  if (op.permissions === "all") return user;
+  if (actor.permissions === "all") return user;
   const held = await db.permission.findMany({ where: { roles: { some: { role: { users: { some: { userId: user.id } } } } } }, select: { name: true } });
-  const missing = notHeld(op, held.map((p) => p.name).sort());
+  const missing = notHeld(actor, held.map((p) => p.name).sort());
   if (missing.length) throw new RuleError(`You cannot change ${user.email}: they hold ${missing.join(", ")}, which you do not`);
   return user;
 }
@@ -82,60 +82,60 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<string> 
  * Grants a role. Open sessions carry no roles (access is read from the database on every request), so
  * none ends. Granting a role one already has changes nothing.
  */
-export async function grantRole(db: PrismaClient, op: Operator, userId: string, roleName: string): Promise<"granted" | "unchanged"> {
+export async function grantRole(db: PrismaClient, actor: Actor, userId: string, roleName: string): Promise<"granted" | "unchanged"> {
   return db.$transaction(async (tx) => {
-    const user = await subjectWithin(tx, op, userId);
+    const user = await subjectWithin(tx, actor, userId);
     const role = await roleWithPermissions(tx, roleName);
-    const missing = notHeld(op, role.permissions);
+    const missing = notHeld(actor, role.permissions);
     if (missing.length) throw new RuleError(`You cannot grant the role "${role.name}": it grants ${missing.join(", ")}, which you do not hold`);
     const key = { userId_roleId: { userId: user.id, roleId: role.id } };
     if (await tx.userRole.findUnique({ where: key, select: { userId: true } })) return "unchanged";
     await tx.userRole.upsert({ where: key, create: { userId: user.id, roleId: role.id }, update: {} });
-    await recordAudit(tx, { action: "role.granted", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { role: role.name } });
+    await recordAudit(tx, { action: "role.granted", actor: actor.audit, subject: { id: user.id, label: user.email }, ip: actor.ip, details: { role: role.name } });
     return "granted";
   });
 }
 
 /** Revokes a role, effective at the holder's next request. Never leaves nobody able to manage roles. */
-export async function revokeRole(db: PrismaClient, op: Operator, userId: string, roleName: string): Promise<"revoked" | "unchanged"> {
+export async function revokeRole(db: PrismaClient, actor: Actor, userId: string, roleName: string): Promise<"revoked" | "unchanged"> {
   return keepingARoleManager(db, async (tx) => {
-    const user = await subjectWithin(tx, op, userId);
+    const user = await subjectWithin(tx, actor, userId);
     const role = await roleWithPermissions(tx, roleName);
     const { count } = await tx.userRole.deleteMany({ where: { userId: user.id, roleId: role.id } });
     if (count === 0) return "unchanged";
-    await recordAudit(tx, { action: "role.revoked", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { role: role.name } });
+    await recordAudit(tx, { action: "role.revoked", actor: actor.audit, subject: { id: user.id, label: user.email }, ip: actor.ip, details: { role: role.name } });
     return "revoked";
   });
 }
 
 /** Activates or deactivates; deactivation ends every session of the user. */
-export async function setActive(db: PrismaClient, op: Operator, userId: string, active: boolean): Promise<"changed" | "unchanged"> {
+export async function setActive(db: PrismaClient, actor: Actor, userId: string, active: boolean): Promise<"changed" | "unchanged"> {
   return keepingARoleManager(db, async (tx) => {
-    const user = await subjectWithin(tx, op, userId);
+    const user = await subjectWithin(tx, actor, userId);
     if (user.active === active) return "unchanged";
     await tx.user.update({ where: { id: user.id }, data: { active } });
     if (!active) await endSessions(tx, user.id);
-    await recordAudit(tx, { action: active ? "user.activated" : "user.deactivated", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip });
+    await recordAudit(tx, { action: active ? "user.activated" : "user.deactivated", actor: actor.audit, subject: { id: user.id, label: user.email }, ip: actor.ip });
     return "changed";
   });
 }
 
-export async function deleteUser(db: PrismaClient, op: Operator, userId: string): Promise<void> {
+export async function deleteUser(db: PrismaClient, actor: Actor, userId: string): Promise<void> {
   await keepingARoleManager(db, async (tx) => {
-    const user = await subjectWithin(tx, op, userId);
+    const user = await subjectWithin(tx, actor, userId);
     await tx.user.delete({ where: { id: user.id } });
-    await recordAudit(tx, { action: "user.deleted", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip });
+    await recordAudit(tx, { action: "user.deleted", actor: actor.audit, subject: { id: user.id, label: user.email }, ip: actor.ip });
   });
 }
 
 /** An organizer (or the CLI) sets a new password: the user's open sessions end. */
-export async function setPassword(db: PrismaClient, op: Operator, userId: string, password: string): Promise<void> {
+export async function setPassword(db: PrismaClient, actor: Actor, userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    const user = await subjectWithin(tx, op, userId);
+    const user = await subjectWithin(tx, actor, userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await endSessions(tx, user.id);
-    await recordAudit(tx, { action: "user.password_reset", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { by: "operator" } });
+    await recordAudit(tx, { action: "user.password_reset", actor: actor.audit, subject: { id: user.id, label: user.email }, ip: actor.ip, details: { by: "operator" } });
   });
 }
 
@@ -143,7 +143,7 @@ export async function setPassword(db: PrismaClient, op: Operator, userId: string
  * An organizer ends one session of a user (`sessionId`, which must be that user's: otherwise not_found
  * and nothing changes), or all of them.
  */
-export async function endUserSessions(db: PrismaClient, op: Operator, userId: string, sessionId?: string): Promise<number> {
+export async function endUserSessions(db: PrismaClient, actor: Actor, userId: string, sessionId?: string): Promise<number> {
   return db.$transaction(async (tx) => {
     const user = await subject(tx, userId);
     let ended: number;
@@ -155,9 +155,9 @@ export async function endUserSessions(db: PrismaClient, op: Operator, userId: st
     }
     await recordAudit(tx, {
       action: sessionId ? "session.ended" : "user.sessions_ended",
-      actor: op.actor,
+      actor: actor.audit,
       subject: { id: user.id, label: user.email },
-      ip: op.ip,
+      ip: actor.ip,
       details: sessionId ? { session: sessionId } : { sessions: ended },
     });
     return ended;
@@ -165,19 +165,19 @@ export async function endUserSessions(db: PrismaClient, op: Operator, userId: st
 }
 
 /** Creates a user with the given roles (participant when none), checked like any grant. */
-export async function createUserAsOperator(
+export async function createUserAsActor(
   db: PrismaClient,
-  op: Operator,
+  actor: Actor,
   input: { email: string; password: string; roles?: readonly string[] },
 ): Promise<{ id: string; email: string }> {
   const roles = [...new Set(input.roles?.length ? input.roles : [DEFAULT_ROLE])];
   for (const name of roles) {
     const role = await roleWithPermissions(db, name);
-    const missing = notHeld(op, role.permissions);
+    const missing = notHeld(actor, role.permissions);
     if (missing.length) throw new RuleError(`You cannot grant the role "${name}": it grants ${missing.join(", ")}, which you do not hold`);
   }
   const user = await createUser(db, { email: input.email, password: input.password, roles });
-  await recordAudit(db, { action: "user.created", actor: op.actor, subject: { id: user.id, label: user.email }, ip: op.ip, details: { roles } });
+  await recordAudit(db, { action: "user.created", actor: actor.audit, subject: { id: user.id, label: user.email }, ip: actor.ip, details: { roles } });
   return user;
 }
 

@@ -13,6 +13,7 @@ import {
   PHONE_MAX_LENGTH,
   PIECE_TEXT_MAX_LENGTH,
 } from "./festival-limits";
+import { SHORT_FIELD_MAX_LENGTH } from "./limits";
 
 // The entrant's forms (people and entries): one schema each, used by the form's field names and by the
 // server action that parses what was posted. Errors are keyed by field name ("pieces.1.duration").
@@ -84,8 +85,20 @@ export const profileSchema = z
     if (p.kind === "group" && p.relationship === "self") ctx.addIssue({ code: "custom", path: ["relationship"], message: "A group cannot be yourself." });
   });
 export type ProfileInput = z.output<typeof profileSchema>;
-export const PROFILE_FIELDS = ["kind", "relationship", "name", "birthDate", "email", "phone", "address", "school", "contactName", "membersCount"] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+/** The profile form's fields and their limits (what a refused form gets back, lib/forms/form-action.ts). */
+export const PROFILE_FIELD_LIMITS = {
+  kind: SHORT_FIELD_MAX_LENGTH,
+  relationship: SHORT_FIELD_MAX_LENGTH,
+  name: PERSON_NAME_MAX_LENGTH,
+  birthDate: SHORT_FIELD_MAX_LENGTH,
+  email: EMAIL_MAX_LENGTH,
+  phone: PHONE_MAX_LENGTH,
+  address: ADDRESS_MAX_LENGTH,
+  school: PERSON_NAME_MAX_LENGTH,
+  contactName: PERSON_NAME_MAX_LENGTH,
+  membersCount: SHORT_FIELD_MAX_LENGTH,
+} as const;
+export type ProfileField = keyof typeof PROFILE_FIELD_LIMITS;
 
 const pieceRow = z.object({
   title: trimmed(PIECE_TEXT_MAX_LENGTH, "The title"),
@@ -155,16 +168,6 @@ export function entryFormObject(formData: FormData) {
     pieces,
     notes: text("notes") ?? "",
   };
-}
-
-/** Every issue, keyed by its path ("pieces.1.duration"), the first message per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    out[key] ??= issue.message;
-  }
-  return out;
 }
 
 /** "25.50" or "$25" -> 2550 cents; null when it is not an amount of money. */

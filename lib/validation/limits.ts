@@ -9,3 +9,13 @@ export { MAX_ACTION_BODY_BYTES } from "./body-limit.mjs";
 export const ROLE_NAME_MAX_LENGTH = 40;
 export const ROLE_DESCRIPTION_MAX_LENGTH = 200;
 export const PASSKEY_NAME_MAX_LENGTH = 60;
+/** Dates, numbers, ids and choices: the fields with no limit of their own. */
+export const SHORT_FIELD_MAX_LENGTH = 40;
+
+/**
+ * How much of a refused field goes back into the form: twice the field's limit, so a visitor who pasted
+ * too much sees what they typed next to "at most N characters", and never the megabyte a script can post.
+ */
+export function echoLength(fieldMaxLength: number): number {
+  return fieldMaxLength * 2;
+}

@@ -63,11 +63,14 @@ export function signUpSchema(minLength: number) {
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
-/** The first message per field, as forms show one message next to each input. */
+/**
+ * The first message per field, as forms show one message next to each input, keyed by the field's path
+ * ("pieces.1.duration" in a list); the form's own issues under "form".
+ */
 export function firstFieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
+    const key = issue.path.length ? issue.path.join(".") : "form";
     out[key] ??= issue.message;
   }
   return out as FieldErrors<K>;

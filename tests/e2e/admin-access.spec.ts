@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { encode } from "@auth/core/jwt";
 import { E2E } from "./env";
 import { e2eDb } from "./helpers";
-import { landAsAdmin, landAsNewUser, newUser } from "./setup";
+import { landAsAdmin, landAsNewUser, newUser, signInDirectly } from "./setup";
 
 const SESSION_COOKIE = "authjs.session-token";
 
@@ -104,6 +104,20 @@ test.describe("defence in depth: the server checks without the middleware", () =
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin$/);
     await expect(page.getByText("Your session has ended. Please sign in again.")).toBeVisible();
+  });
+
+  test("an admin page whose session ended sends the visitor back to it, query and all, after signing in", async ({ page }) => {
+    const email = await newUser({ prefix: "pager", roles: ["organizer"] });
+    await signInDirectly(page, email);
+    await e2eDb().execute({ sql: "DELETE FROM Session WHERE userId = ?", args: [await userId(email)] });
+    // The middleware lets the cookie through (it decrypts); the page's guard finds no row and names the
+    // page the request was for (path and query, from the middleware's request header) as the way back.
+    await page.goto("/admin/users?page=2");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Fusers%3Fpage%3D2$/);
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(E2E.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/users\?page=2$/);
   });
 
   test("a session whose row is gone (ended, or its user deleted) is signed out", async ({ page }) => {

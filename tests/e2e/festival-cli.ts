@@ -3,7 +3,7 @@
 //     | rename-class <classId> <name>   (through the service, as the command line or an import would)
 // on the database in DATABASE_URL; prints JSON.
 import { createPrismaClient } from "@/lib/db";
-import { CLI_OPERATOR } from "@/lib/auth/operator";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getClass, updateClass } from "@/lib/festival/classes";
 import { createFestivalFixture } from "../support/festival-fixtures";
 import { createReportFixture } from "../support/report-fixtures";
@@ -21,7 +21,7 @@ async function main() {
     const c = await getClass(db, a);
     if (!c) throw new Error(`no class ${a}`);
     const { number, suffix, disciplineId, levelId, performanceTypeId, feeCents, minAge, maxAge, maxPerformanceSeconds, adjudicationSeconds, moveSeconds, testPieces, description } = c;
-    await updateClass(db, CLI_OPERATOR, a, { number, suffix, name: b, disciplineId, levelId, performanceTypeId, feeCents, minAge, maxAge, maxPerformanceSeconds, adjudicationSeconds, moveSeconds, testPieces, description });
+    await updateClass(db, CLI_ACTOR, a, { number, suffix, name: b, disciplineId, levelId, performanceTypeId, feeCents, minAge, maxAge, maxPerformanceSeconds, adjudicationSeconds, moveSeconds, testPieces, description });
   } else throw new Error(`unknown command ${command}`);
   await db.$disconnect();
   process.stdout.write(JSON.stringify(result));

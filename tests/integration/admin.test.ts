@@ -3,7 +3,7 @@ import { createTestDb } from "./test-db";
 import { createUser } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
 import { startSession } from "@/lib/auth/sessions";
-import { CLI_OPERATOR, RuleError, userOperator, type Operator } from "@/lib/auth/operator";
+import { CLI_ACTOR, RuleError, userActor, type Actor } from "@/lib/auth/actor";
 import { countActiveRoleManagers, deleteUser, grantRole, listUsers, revokeRole, setActive } from "@/lib/users/admin";
 import { createRole, deleteRole, findRoleId, listRoleNames, listRoles, setRolePermissions, updateRole } from "@/lib/roles/service";
 import { setFestivalRoles } from "@/lib/roles/self-service";
@@ -25,8 +25,8 @@ async function make(email: string, roles: string[] = ["participant"], db: Prisma
   return createUser(db, { email, password: PASSWORD, roles });
 }
 
-async function operatorFor(id: string, db: PrismaClient = t.db): Promise<Operator> {
-  return userOperator((await loadUserAccess(db, id))!, "203.0.113.7");
+async function actorFor(id: string, db: PrismaClient = t.db): Promise<Actor> {
+  return userActor((await loadUserAccess(db, id))!, "203.0.113.7");
 }
 
 async function events(action: string, subjectId: string) {
@@ -41,19 +41,19 @@ describe("the last user who can manage roles", () => {
       const db = own.db;
       const only = await make("only-admin@example.org", ["admin"], db);
       expect(await countActiveRoleManagers(db)).toBe(1);
-      const me = await operatorFor(only.id, db);
-      for (const op of [me, CLI_OPERATOR]) {
-        await expect(revokeRole(db, op, only.id, "admin")).rejects.toThrow("no active user who holds roles.manage");
-        await expect(setActive(db, op, only.id, false)).rejects.toThrow(RuleError);
-        await expect(deleteUser(db, op, only.id)).rejects.toThrow(RuleError);
-        await expect(setRolePermissions(db, op, await findRoleId(db, "admin"), ["admin.access"])).rejects.toThrow(RuleError);
+      const me = await actorFor(only.id, db);
+      for (const actor of [me, CLI_ACTOR]) {
+        await expect(revokeRole(db, actor, only.id, "admin")).rejects.toThrow("no active user who holds roles.manage");
+        await expect(setActive(db, actor, only.id, false)).rejects.toThrow(RuleError);
+        await expect(deleteUser(db, actor, only.id)).rejects.toThrow(RuleError);
+        await expect(setRolePermissions(db, actor, await findRoleId(db, "admin"), ["admin.access"])).rejects.toThrow(RuleError);
       }
       expect((await loadUserAccess(db, only.id))?.roles).toEqual(["admin"]);
       expect(await db.auditEvent.count({ where: { subjectId: only.id } })).toBe(0);
 
       const second = await make("second-admin@example.org", ["admin"], db);
-      expect(await revokeRole(db, CLI_OPERATOR, only.id, "admin")).toBe("revoked");
-      await expect(setActive(db, CLI_OPERATOR, second.id, false)).rejects.toThrow(RuleError);
+      expect(await revokeRole(db, CLI_ACTOR, only.id, "admin")).toBe("revoked");
+      await expect(setActive(db, CLI_ACTOR, second.id, false)).rejects.toThrow(RuleError);
     } finally {
       await own.cleanup();
     }
@@ -63,23 +63,23 @@ describe("the last user who can manage roles", () => {
 describe("granting", () => {
   it("refuses a role whose permissions the granter does not hold, and ticking a permission they lack", async () => {
     const manager = await make("user-manager@example.org");
-    const role = await createRole(t.db, CLI_OPERATOR, { name: "user-managers", permissions: ["admin.access", "users.read", "users.manage", "audit.read", "festival.read"] });
-    await grantRole(t.db, CLI_OPERATOR, manager.id, "user-managers");
-    const op = await operatorFor(manager.id);
+    const role = await createRole(t.db, CLI_ACTOR, { name: "user-managers", permissions: ["admin.access", "users.read", "users.manage", "audit.read", "festival.read"] });
+    await grantRole(t.db, CLI_ACTOR, manager.id, "user-managers");
+    const actor = await actorFor(manager.id);
     const target = await make("target@example.org");
-    await expect(grantRole(t.db, op, target.id, "admin")).rejects.toThrow("it grants roles.manage, festival.manage, which you do not hold");
-    expect(await grantRole(t.db, op, target.id, "organizer")).toBe("granted");
-    await expect(setRolePermissions(t.db, op, role.id, ["admin.access", "users.read", "users.manage", "audit.read", "festival.read", "roles.manage"])).rejects.toThrow(
+    await expect(grantRole(t.db, actor, target.id, "admin")).rejects.toThrow("it grants roles.manage, festival.manage, which you do not hold");
+    expect(await grantRole(t.db, actor, target.id, "organizer")).toBe("granted");
+    await expect(setRolePermissions(t.db, actor, role.id, ["admin.access", "users.read", "users.manage", "audit.read", "festival.read", "roles.manage"])).rejects.toThrow(
       "You cannot grant roles.manage",
     );
-    await expect(createRole(t.db, op, { name: "sneaky", permissions: ["roles.manage"] })).rejects.toThrow(RuleError);
+    await expect(createRole(t.db, actor, { name: "sneaky", permissions: ["roles.manage"] })).rejects.toThrow(RuleError);
   });
 
   it("leaves the holder's sessions alone (access is read per request) and writes one audit event per change, with actor and IP", async () => {
     const admin = await make("granting-admin@example.org", ["admin"]);
     const user = await make("granted@example.org");
     await startSession(t.db, user.id, { ip: null, userAgent: null });
-    await grantRole(t.db, await operatorFor(admin.id), user.id, "teacher");
+    await grantRole(t.db, await actorFor(admin.id), user.id, "teacher");
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(1);
     const [event] = await events("role.granted", user.id);
     expect(event).toMatchObject({ actorId: admin.id, actorLabel: "granting-admin@example.org", ip: "203.0.113.7", subjectLabel: "granted@example.org" });
@@ -89,7 +89,7 @@ describe("granting", () => {
   it("stays consistent under 20 parallel grants and revokes of one role", async () => {
     const user = await make("parallel@example.org");
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? grantRole(t.db, CLI_OPERATOR, user.id, "teacher") : revokeRole(t.db, CLI_OPERATOR, user.id, "teacher"))),
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? grantRole(t.db, CLI_ACTOR, user.id, "teacher") : revokeRole(t.db, CLI_ACTOR, user.id, "teacher"))),
     );
     const roles = (await loadUserAccess(t.db, user.id))!.roles;
     const granted = (await events("role.granted", user.id)).length;
@@ -104,17 +104,17 @@ describe("granting", () => {
 describe("roles", () => {
   it("the admin role cannot be deleted, built-in roles keep their names, names are unique", async () => {
     const adminId = await findRoleId(t.db, "admin");
-    await expect(deleteRole(t.db, CLI_OPERATOR, adminId)).rejects.toThrow('The built-in role "admin" cannot be deleted');
-    await expect(updateRole(t.db, CLI_OPERATOR, await findRoleId(t.db, "teacher"), { name: "tutor", description: "" })).rejects.toThrow("cannot be renamed");
-    await createRole(t.db, CLI_OPERATOR, { name: "ushers" });
-    await expect(createRole(t.db, CLI_OPERATOR, { name: "ushers" })).rejects.toThrow('A role named "ushers" already exists');
+    await expect(deleteRole(t.db, CLI_ACTOR, adminId)).rejects.toThrow('The built-in role "admin" cannot be deleted');
+    await expect(updateRole(t.db, CLI_ACTOR, await findRoleId(t.db, "teacher"), { name: "tutor", description: "" })).rejects.toThrow("cannot be renamed");
+    await createRole(t.db, CLI_ACTOR, { name: "ushers" });
+    await expect(createRole(t.db, CLI_ACTOR, { name: "ushers" })).rejects.toThrow('A role named "ushers" already exists');
   });
 
   it("deleting a role removes it from its holders, whose sessions go on without it", async () => {
-    const role = await createRole(t.db, CLI_OPERATOR, { name: "temporary" });
+    const role = await createRole(t.db, CLI_ACTOR, { name: "temporary" });
     const user = await make("temp-holder@example.org", ["temporary"]);
     await startSession(t.db, user.id, { ip: null, userAgent: null });
-    await deleteRole(t.db, CLI_OPERATOR, role.id);
+    await deleteRole(t.db, CLI_ACTOR, role.id);
     const after = (await loadUserAccess(t.db, user.id))!;
     expect(after.roles).toEqual([]);
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(1);
@@ -180,8 +180,8 @@ describe("listing", () => {
 
   it("filters the audit log by action and by user, also after the user is deleted", async () => {
     const user = await make("audit-subject@example.org");
-    await setActive(t.db, CLI_OPERATOR, user.id, false);
-    await deleteUser(t.db, CLI_OPERATOR, user.id);
+    await setActive(t.db, CLI_ACTOR, user.id, false);
+    await deleteUser(t.db, CLI_ACTOR, user.id);
     const mine = await listAuditEvents(t.db, { user: "audit-subject@example.org", page: 1 });
     expect(mine.events.map((e) => e.action).sort()).toEqual(["user.deactivated", "user.deleted"]);
     const deletions = await listAuditEvents(t.db, { action: "user.deleted", page: 1 });

@@ -4,7 +4,7 @@ import { createFestivalFixture, type FestivalFixture } from "../support/festival
 import { createProfile, listManagedProfiles, updateProfile } from "@/lib/festival/profiles";
 import { EntryRulesError, feeTotals, listEntrantEntries, listTeacherEntries, saveEntry, withdrawEntry } from "@/lib/festival/entries";
 import { entrySchema, profileSchema } from "@/lib/validation/entries";
-import { CLI_OPERATOR, RuleError } from "@/lib/auth/operator";
+import { CLI_ACTOR, RuleError } from "@/lib/auth/actor";
 import { listSeasonEntries, markPayment } from "@/lib/festival/admin-entries";
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
@@ -122,7 +122,7 @@ describe("festival entries", () => {
     expect((await listSeasonEntries(t.db, festival.seasonId, { teacher: "tess" }, 1)).entries.map((e) => e.id)).toEqual([soloId]);
     expect((await listSeasonEntries(t.db, festival.seasonId, { classCode: "2101a", status: "submitted" }, 1)).total).toBe(0);
     const duet = all.entries.find((e) => e.festivalClass.number === "3100")!;
-    await markPayment(t.db, CLI_OPERATOR, duet.id, 3000);
+    await markPayment(t.db, CLI_ACTOR, duet.id, 3000);
     expect((await t.db.entry.findUniqueOrThrow({ where: { id: duet.id } })).paidCents).toBe(3000);
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "entry.payment_marked" } });
     expect(event).toMatchObject({ subjectId: duet.id, actorLabel: "cli" });

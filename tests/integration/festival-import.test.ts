@@ -3,7 +3,7 @@ import { cacheVersion } from "@/lib/cache/versions";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTestDb } from "./test-db";
-import { CLI_OPERATOR, RuleError, type Operator } from "@/lib/auth/operator";
+import { CLI_ACTOR, RuleError, type Actor } from "@/lib/auth/actor";
 import { ensureStandardLookups } from "@/lib/festival/lookups";
 import { guessMapping, type EntryMapping } from "@/lib/festival/import/entry-columns";
 import { runAndRecord, runImport } from "@/lib/festival/import/run";
@@ -20,7 +20,7 @@ const fixture = (name: string) => readFileSync(join(process.cwd(), "tests", "fix
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let seasonId: string;
-const admin: Operator = CLI_OPERATOR;
+const admin: Actor = CLI_ACTOR;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -221,7 +221,7 @@ describe("entries import", () => {
   });
 
   it("only festival.manage may import", async () => {
-    const reader: Operator = { actor: { id: "u", email: "r@example.org" }, permissions: ["festival.read"], ip: null };
+    const reader: Actor = { audit: { id: "u", email: "r@example.org" }, permissions: ["festival.read"], ip: null };
     await expect(runImport(t.db, reader, await upload("entries.csv", "entries"), { dryRun: true, mapping })).rejects.toThrow(RuleError);
   });
 

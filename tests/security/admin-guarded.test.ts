@@ -9,6 +9,7 @@ import ts from "typescript";
 // middleware only sees that a session cookie is there. This keeps a new page or action from forgetting.
 const root = join(process.cwd(), "app", "(admin)");
 const GUARD = "requireAdmin";
+const FORM_ACTION = "formAction"; // lib/forms/form-action.ts
 // Reading the route's own params is not reading data.
 const NOT_DATA = new Set(["params", "searchParams"]);
 
@@ -77,7 +78,8 @@ function unguarded(fn: Fn, source: ts.SourceFile, depth = 0): string | null {
   if (!ts.isCallExpression(first) || !ts.isIdentifier(first.expression)) return `first awaits ${first.getText(source)}, not ${GUARD}()`;
   const callee = first.expression.text;
   if (callee === GUARD) return null;
-  // A helper (`const op = await operator()`, `return festivalChange(...)`), local or from a project
+  if (callee === FORM_ACTION) return unguardedFormAction(first, source, depth);
+  // A helper (`const actor = await roleManager()`, `return userChange(...)`), local or from a project
   // module, counts when it calls the guard first itself.
   const helper = depth < 3 ? findFunction(callee, source) : null;
   if (helper) {
@@ -85,6 +87,25 @@ function unguarded(fn: Fn, source: ts.SourceFile, depth = 0): string | null {
     return why && `${callee}() ${why}`;
   }
   return `first awaits ${callee}(), not ${GUARD}()`;
+}
+
+/**
+ * `return formAction(formData, { guard: () => requireAdmin(…), … })`: formAction runs its guard before
+ * anything else (checked below), so the guard is what must call requireAdmin first.
+ */
+function unguardedFormAction(call: ts.CallExpression, source: ts.SourceFile, depth: number): string | null {
+  const spec = call.arguments[1];
+  if (!spec || !ts.isObjectLiteralExpression(spec)) return `${FORM_ACTION}() without a written-out spec`;
+  const guard = spec.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(source) === "guard");
+  if (!guard) return `${FORM_ACTION}() without a guard`;
+  const init = guard.initializer;
+  const target = ts.isArrowFunction(init) && ts.isCallExpression(init.body) ? init.body.expression : init;
+  if (!ts.isIdentifier(target)) return `${FORM_ACTION}()'s guard is ${init.getText(source)}, not a call`;
+  if (target.text === GUARD) return null;
+  const helper = depth < 3 ? findFunction(target.text, source) : null;
+  if (!helper) return `${FORM_ACTION}()'s guard ${target.text}() is not ${GUARD}()`;
+  const why = unguarded(helper.fn, helper.source, depth + 1);
+  return why && `${FORM_ACTION}()'s guard ${target.text}() ${why}`;
 }
 
 const pages = files(root, "page.tsx");
@@ -140,6 +161,12 @@ describe("admin pages and actions check their own permission first", () => {
     expect(unguarded(fn, source)).toBeNull();
   });
 
+  it(`${FORM_ACTION}() runs its guard before anything else`, () => {
+    const source = parse(join(process.cwd(), "lib", "forms", "form-action.ts"));
+    const fn = source.statements.find((s): s is Fn => ts.isFunctionDeclaration(s) && s.name?.text === FORM_ACTION);
+    expect(fn?.body && awaits(fn.body)[0]?.getText(source)).toBe("spec.guard()");
+  });
+
   it("the check itself catches a page that reads first", () => {
     const bad = ts.createSourceFile(
       "bad.tsx",
@@ -158,5 +185,13 @@ describe("admin pages and actions check their own permission first", () => {
       ts.ScriptKind.TSX,
     );
     expect(unguarded(parallel.statements[0] as Fn, parallel)).toMatch(/not requireAdmin/);
+    const open = ts.createSourceFile(
+      "bad3.ts",
+      `async function anyone() { return null; }\nexport async function A(_p, formData) { return formAction(formData, { guard: anyone, schema, echo: {}, where: "x", run }); }`,
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TS,
+    );
+    expect(unguarded(open.statements[1] as Fn, open)).toMatch(/guard anyone\(\) awaits nothing/);
   });
 });

@@ -4,14 +4,14 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { createPrismaClient } from "@/lib/db";
 import { loadUserAccess } from "@/lib/users/access";
-import { RuleError, userOperator } from "@/lib/auth/operator";
+import { RuleError, userActor } from "@/lib/auth/actor";
 import { deleteUser, revokeRole, setActive } from "@/lib/users/admin";
 
 async function main() {
   const [url, actorId, subjectId, kind, readyFile, goFile] = process.argv.slice(2);
   const db = createPrismaClient(url);
-  const op = userOperator((await loadUserAccess(db, actorId))!, null);
-  const demote = { revoke: () => revokeRole(db, op, subjectId, "admin"), deactivate: () => setActive(db, op, subjectId, false), delete: () => deleteUser(db, op, subjectId) }[kind]!;
+  const actor = userActor((await loadUserAccess(db, actorId))!, null);
+  const demote = { revoke: () => revokeRole(db, actor, subjectId, "admin"), deactivate: () => setActive(db, actor, subjectId, false), delete: () => deleteUser(db, actor, subjectId) }[kind]!;
   writeFileSync(readyFile, "");
   while (!existsSync(goFile)) await new Promise((r) => setTimeout(r, 2));
   const outcome = await demote().then(

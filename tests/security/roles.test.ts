@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { createTestDb } from "../integration/test-db";
 import { createUser, registerUser } from "@/lib/users/service";
 import { loadUserAccess } from "@/lib/users/access";
-import { CLI_OPERATOR, RuleError, userOperator, type Operator } from "@/lib/auth/operator";
+import { CLI_ACTOR, RuleError, userActor, type Actor } from "@/lib/auth/actor";
 import { BUILT_IN_ROLES, SELF_SERVICE_ROLES } from "@/lib/auth/permissions";
 import { countActiveRoleManagers, deleteUser, grantRole, revokeRole, setActive, setPassword } from "@/lib/users/admin";
 import { createRole, deleteRole, ensureBuiltInRoles, findRoleId, getRole, saveRole, setRolePermissions, updateRole } from "@/lib/roles/service";
@@ -28,8 +28,8 @@ async function make(roles: string[] = ["participant"]) {
   return createUser(t.db, { email: `roles-${++n}-${Date.now()}@example.org`, password: PASSWORD, roles });
 }
 
-async function operatorFor(id: string): Promise<Operator> {
-  return userOperator((await loadUserAccess(t.db, id))!, "203.0.113.7");
+async function actorFor(id: string): Promise<Actor> {
+  return userActor((await loadUserAccess(t.db, id))!, "203.0.113.7");
 }
 
 async function permissionsOf(roleName: string) {
@@ -44,7 +44,7 @@ async function tickBehindTheRulesBack(roleName: string, permission: string) {
 describe("finding 1: a self-chosen role grants no permission, ever", () => {
   it.each(SELF_SERVICE_ROLES.map((r) => [r]))("ticking a permission on %s is refused, even for the CLI, and changes nothing", async (role) => {
     const id = await findRoleId(t.db, role);
-    const error = await setRolePermissions(t.db, CLI_OPERATOR, id, ["admin.access"]).catch((e: unknown) => e);
+    const error = await setRolePermissions(t.db, CLI_ACTOR, id, ["admin.access"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleError);
     expect((error as RuleError).message).toBe(`Users choose the role "${role}" for themselves, so it cannot grant any permission`);
     expect((error as RuleError).field).toBe("permission");
@@ -55,7 +55,7 @@ describe("finding 1: a self-chosen role grants no permission, ever", () => {
   it("the console's form is refused as a whole: no permission, no new description", async () => {
     const admin = await make(["admin"]);
     const id = await findRoleId(t.db, "teacher");
-    await expect(saveRole(t.db, await operatorFor(admin.id), id, { name: "teacher", description: "changed", permissions: ["users.read"] })).rejects.toThrow(
+    await expect(saveRole(t.db, await actorFor(admin.id), id, { name: "teacher", description: "changed", permissions: ["users.read"] })).rejects.toThrow(
       'Users choose the role "teacher" for themselves',
     );
     expect(await getRole(t.db, id)).toMatchObject({ description: "Teachers who enter their students", permissions: [] });
@@ -75,7 +75,7 @@ describe("finding 1: a self-chosen role grants no permission, ever", () => {
   });
 
   it("a role is self-chosen by its key, not its name: an organizer-made role is never choosable", async () => {
-    await createRole(t.db, CLI_OPERATOR, { name: "stage-crew", permissions: ["admin.access"] });
+    await createRole(t.db, CLI_ACTOR, { name: "stage-crew", permissions: ["admin.access"] });
     const user = await make();
     await expect(setFestivalRoles(t.db, user, ["stage-crew"], null)).rejects.toThrow('You cannot choose the role "stage-crew" yourself');
     const keys = await t.db.role.findMany({ where: { key: { not: null } }, select: { key: true, name: true } });
@@ -102,18 +102,18 @@ describe("finding 1: a self-chosen role grants no permission, ever", () => {
 describe("finding 8 and the deletable participant: built-in roles are keyed, kept and never re-granted", () => {
   it("no built-in role can be deleted, and none renamed; no role takes a built-in's name", async () => {
     for (const role of BUILT_IN_ROLES) {
-      await expect(deleteRole(t.db, CLI_OPERATOR, await findRoleId(t.db, role.name))).rejects.toThrow(`The built-in role "${role.name}" cannot be deleted`);
+      await expect(deleteRole(t.db, CLI_ACTOR, await findRoleId(t.db, role.name))).rejects.toThrow(`The built-in role "${role.name}" cannot be deleted`);
     }
     expect(await t.db.role.count({ where: { key: { not: null } } })).toBe(BUILT_IN_ROLES.length);
-    const mine = await createRole(t.db, CLI_OPERATOR, { name: "helpers", permissions: ["admin.access", "users.read"] });
-    await expect(updateRole(t.db, CLI_OPERATOR, mine.id, { name: "organizer", description: "" })).rejects.toThrow('"organizer" is the name of a built-in role');
-    await expect(createRole(t.db, CLI_OPERATOR, { name: "participant" })).rejects.toThrow("is the name of a built-in role");
+    const mine = await createRole(t.db, CLI_ACTOR, { name: "helpers", permissions: ["admin.access", "users.read"] });
+    await expect(updateRole(t.db, CLI_ACTOR, mine.id, { name: "organizer", description: "" })).rejects.toThrow('"organizer" is the name of a built-in role');
+    await expect(createRole(t.db, CLI_ACTOR, { name: "participant" })).rejects.toThrow("is the name of a built-in role");
   });
 
   it("the attack: organizer gone, a manager's own role renamed to it, start-up grants it nothing", async () => {
     const db = await createTestDb(); // its own database: this one loses its organizer role
     try {
-      const role = await createRole(db.db, CLI_OPERATOR, { name: "role-managers", permissions: ["admin.access", "users.read", "roles.manage"] });
+      const role = await createRole(db.db, CLI_ACTOR, { name: "role-managers", permissions: ["admin.access", "users.read", "roles.manage"] });
       // The state the attack reached (deleting organizer and renaming are refused now; a legacy database may be in it).
       await db.db.role.delete({ where: { key: "organizer" } });
       await db.db.role.update({ where: { id: role.id }, data: { name: "organizer" } });
@@ -136,10 +136,10 @@ describe("finding 8 and the deletable participant: built-in roles are keyed, kep
 
   it("start-up does not give back what the organizers took from a built-in role", async () => {
     const id = await findRoleId(t.db, "organizer");
-    await setRolePermissions(t.db, CLI_OPERATOR, id, ["admin.access", "users.read"]);
+    await setRolePermissions(t.db, CLI_ACTOR, id, ["admin.access", "users.read"]);
     await ensureBuiltInRoles(t.db);
     expect(await permissionsOf("organizer")).toEqual(["admin.access", "users.read"]);
-    await setRolePermissions(t.db, CLI_OPERATOR, id, ["admin.access", "audit.read", "users.read"]);
+    await setRolePermissions(t.db, CLI_ACTOR, id, ["admin.access", "audit.read", "users.read"]);
   });
 
   it("sign-up does not fail when the participant role is missing (a hand-edited database)", async () => {
@@ -159,42 +159,42 @@ describe("finding 8 and the deletable participant: built-in roles are keyed, kep
 describe("finding 14: one role form, one transaction", () => {
   it("a refused permission leaves the name and description as they were", async () => {
     const manager = await make();
-    await grantRole(t.db, CLI_OPERATOR, manager.id, (await createRole(t.db, CLI_OPERATOR, { name: "role-editors", permissions: ["admin.access", "users.read", "roles.manage"] })).name);
-    const target = await createRole(t.db, CLI_OPERATOR, { name: "box-office", description: "tickets" });
-    const op = await operatorFor(manager.id);
-    await expect(saveRole(t.db, op, target.id, { name: "box-office-2", description: "renamed", permissions: ["audit.read"] })).rejects.toThrow(
+    await grantRole(t.db, CLI_ACTOR, manager.id, (await createRole(t.db, CLI_ACTOR, { name: "role-editors", permissions: ["admin.access", "users.read", "roles.manage"] })).name);
+    const target = await createRole(t.db, CLI_ACTOR, { name: "box-office", description: "tickets" });
+    const actor = await actorFor(manager.id);
+    await expect(saveRole(t.db, actor, target.id, { name: "box-office-2", description: "renamed", permissions: ["audit.read"] })).rejects.toThrow(
       "You cannot grant audit.read: you do not hold it",
     );
     expect(await getRole(t.db, target.id)).toMatchObject({ name: "box-office", description: "tickets", permissions: [] });
     expect(await t.db.auditEvent.count({ where: { subjectId: target.id, actorId: manager.id } })).toBe(0);
     // The same form with what they hold goes through, all of it.
-    await saveRole(t.db, op, target.id, { name: "box-office-2", description: "renamed", permissions: ["users.read"] });
+    await saveRole(t.db, actor, target.id, { name: "box-office-2", description: "renamed", permissions: ["users.read"] });
     expect(await getRole(t.db, target.id)).toMatchObject({ name: "box-office-2", description: "renamed", permissions: ["users.read"] });
   });
 });
 
 describe("found by reading: nobody acts on a user who holds a permission they lack", () => {
   it("a users.manage-only organizer can neither demote, deactivate, delete nor reset an admin; the CLI can", async () => {
-    await createRole(t.db, CLI_OPERATOR, { name: "user-managers-only", permissions: ["admin.access", "users.read", "users.manage"] });
+    await createRole(t.db, CLI_ACTOR, { name: "user-managers-only", permissions: ["admin.access", "users.read", "users.manage"] });
     const manager = await make(["user-managers-only"]);
     const admin = await make(["admin"]);
-    const op = await operatorFor(manager.id);
+    const actor = await actorFor(manager.id);
     const before = (await loadUserAccess(t.db, admin.id))!;
     const refusal = `they hold audit.read, festival.manage, festival.read, roles.manage, which you do not`;
-    await expect(revokeRole(t.db, op, admin.id, "admin")).rejects.toThrow(refusal);
-    await expect(setActive(t.db, op, admin.id, false)).rejects.toThrow(refusal);
-    await expect(deleteUser(t.db, op, admin.id)).rejects.toThrow(refusal);
-    await expect(setPassword(t.db, op, admin.id, "a password the manager chose")).rejects.toThrow(refusal);
-    await expect(grantRole(t.db, op, admin.id, "teacher")).rejects.toThrow(refusal);
+    await expect(revokeRole(t.db, actor, admin.id, "admin")).rejects.toThrow(refusal);
+    await expect(setActive(t.db, actor, admin.id, false)).rejects.toThrow(refusal);
+    await expect(deleteUser(t.db, actor, admin.id)).rejects.toThrow(refusal);
+    await expect(setPassword(t.db, actor, admin.id, "a password the manager chose")).rejects.toThrow(refusal);
+    await expect(grantRole(t.db, actor, admin.id, "teacher")).rejects.toThrow(refusal);
     expect(await loadUserAccess(t.db, admin.id)).toEqual(before);
     expect(await t.db.auditEvent.count({ where: { subjectId: admin.id } })).toBe(0);
 
     // Users within their reach are fine, and the CLI (the server's owner) may act on anyone.
     const participant = await make();
-    expect(await setActive(t.db, op, participant.id, false)).toBe("changed");
-    expect(await revokeRole(t.db, op, participant.id, "participant")).toBe("revoked");
-    await deleteUser(t.db, op, participant.id);
-    expect(await grantRole(t.db, CLI_OPERATOR, admin.id, "teacher")).toBe("granted");
+    expect(await setActive(t.db, actor, participant.id, false)).toBe("changed");
+    expect(await revokeRole(t.db, actor, participant.id, "participant")).toBe("revoked");
+    await deleteUser(t.db, actor, participant.id);
+    expect(await grantRole(t.db, CLI_ACTOR, admin.id, "teacher")).toBe("granted");
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { entryFormObject, entrySchema, fieldErrors, parseMoney, profileSchema } from "@/lib/validation/entries";
+import { entryFormObject, entrySchema, parseMoney, profileSchema } from "@/lib/validation/entries";
+import { firstFieldErrors as fieldErrors } from "@/lib/validation/user";
 import { formatDuration, parseDuration } from "@/lib/festival/durations";
 import { formatCents } from "@/lib/festival/money";
 import { formatCalendarDate } from "@/lib/festival/dates";

@@ -4,7 +4,7 @@ import { createUser } from "@/lib/users/service";
 import { endSession, endSessions, listSessions, resolveSession, startSession } from "@/lib/auth/sessions";
 import { SESSION_TOUCH_MS } from "@/lib/auth/session-rules";
 import { hashToken } from "@/lib/tokens/token";
-import { CLI_OPERATOR } from "@/lib/auth/operator";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { endUserSessions, setActive } from "@/lib/users/admin";
 import { describeDevice } from "@/lib/auth/user-agent";
 
@@ -83,7 +83,7 @@ describe("resolveSession: who a session cookie's id stands for", () => {
     expect(await resolveSession(t.db, sid)).toBeNull();
     await t.db.user.update({ where: { id: user.id }, data: { active: true } });
     expect(await resolveSession(t.db, sid)).not.toBeNull();
-    await setActive(t.db, CLI_OPERATOR, user.id, false);
+    await setActive(t.db, CLI_ACTOR, user.id, false);
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -120,11 +120,11 @@ describe("ending sessions", () => {
     const a = await userWithSession();
     const b = await userWithSession();
     const bRow = (await resolveSession(t.db, b.sid))!.session.id;
-    await expect(endUserSessions(t.db, CLI_OPERATOR, a.user.id, bRow)).rejects.toThrow("No such session");
+    await expect(endUserSessions(t.db, CLI_ACTOR, a.user.id, bRow)).rejects.toThrow("No such session");
     expect(await resolveSession(t.db, b.sid)).not.toBeNull();
     await startSession(t.db, a.user.id, FROM);
     expect(await listSessions(t.db, a.user.id)).toHaveLength(2);
-    expect(await endUserSessions(t.db, CLI_OPERATOR, a.user.id)).toBe(2);
+    expect(await endUserSessions(t.db, CLI_ACTOR, a.user.id)).toBe(2);
     expect(await listSessions(t.db, a.user.id)).toHaveLength(0);
     expect(await t.db.auditEvent.count({ where: { action: "user.sessions_ended", subjectId: a.user.id, actorLabel: "cli" } })).toBe(1);
   });

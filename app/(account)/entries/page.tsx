@@ -14,7 +14,7 @@ import { withdrawEntryAction } from "./actions";
 export const metadata: Metadata = { title: "Your entries" };
 
 export default async function EntriesPage() {
-  const user = await requireUser("/entries");
+  const user = await requireUser();
   const season = await getCurrentSeason();
   if (!season) {
     return (

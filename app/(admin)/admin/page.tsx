@@ -11,7 +11,7 @@ import { AuditTable } from "@/components/audit-table";
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminDashboard() {
-  const user = await requireAdmin("admin.access", "/admin");
+  const user = await requireAdmin("admin.access");
   const [stats, recent] = await Promise.all([dashboardStats(prisma), can(user, "audit.read") ? recentAuditEvents(prisma) : null]);
   const figures = [
     { id: "user-count", label: "users", value: stats.users },

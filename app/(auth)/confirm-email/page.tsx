@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Please confirm your e-mail" };
 
 // Where requireUser sends a signed-in user whose address is not confirmed (REQUIRE_EMAIL_CONFIRMATION).
 export default async function ConfirmEmailPage() {
-  const user = await requireUser("/confirm-email", { allowUnconfirmed: true });
+  const user = await requireUser({ allowUnconfirmed: true });
   if (user.emailVerified) redirect("/account");
   return (
     <section className="panel narrow" aria-labelledby="confirm-title">

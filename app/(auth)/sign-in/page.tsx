@@ -9,15 +9,15 @@ import { PasskeySignIn } from "./passkey-sign-in";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
-  if (await currentUserOrUnavailable(`/sign-in?${new URLSearchParams({ callbackUrl })}`)) redirect(callbackUrl);
+  const returnTo = safeRedirectPath((await searchParams).callbackUrl);
+  if (await currentUserOrUnavailable(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`)) redirect(returnTo);
   return (
     <section className="panel narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       <p className="lead">Welcome back. Sign in to see your festival account.</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm returnTo={returnTo} />
       <div className="stack sign-in-alternatives" aria-label="Other ways to sign in" role="group">
-        <PasskeySignIn callbackUrl={callbackUrl} />
+        <PasskeySignIn returnTo={returnTo} />
         <p className="form-footer">
           <Link href="/sign-in-link">E-mail me a sign-in link</Link>
         </p>

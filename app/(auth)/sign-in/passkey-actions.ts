@@ -11,9 +11,9 @@ const PASSKEY_REFUSED = "This passkey could not sign you in. It may have been re
  * (auth.ts), which checks it against this browser's challenge; on success Auth.js starts the session
  * and redirects (a thrown NEXT_REDIRECT, passed through).
  */
-export async function signInWithPasskeyAction(response: string, callbackUrl: string): Promise<{ error: string }> {
+export async function signInWithPasskeyAction(response: string, returnTo: string): Promise<{ error: string }> {
   try {
-    await signIn("passkey", { response: String(response).slice(0, 64_000), redirectTo: safeRedirectPath(String(callbackUrl)) });
+    await signIn("passkey", { response: String(response).slice(0, 64_000), redirectTo: safeRedirectPath(String(returnTo)) });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "unavailable") return { error: SERVICE_UNAVAILABLE_MESSAGE };
     if (error instanceof AuthError) return { error: PASSKEY_REFUSED };

@@ -9,7 +9,7 @@ import { signInWithPasskeyAction } from "./passkey-actions";
  * "Sign in with a passkey", and the same through the browser's autofill on the e-mail field
  * (conditional mediation, where the browser offers it): the passkey is both factors, so it signs in alone.
  */
-export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
+export function PasskeySignIn({ returnTo }: { returnTo: string }) {
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
   // Set once the button is used: the autofill request then stands down (one sign-in at a time).
@@ -17,7 +17,7 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
 
   function finish(response: AuthenticationResponseJSON) {
     startTransition(async () => {
-      const result = await signInWithPasskeyAction(JSON.stringify(response), callbackUrl);
+      const result = await signInWithPasskeyAction(JSON.stringify(response), returnTo);
       if (result?.error) setError(result.error);
     });
   }

@@ -9,12 +9,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ returnTo }: { returnTo: string }) {
   const [state, action] = useActionState(signInAction, emptyFormState<SignInFields>() as FormState<SignInFields>);
   return (
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="callbackUrl" value={returnTo} />
       <EmailField autoComplete="username webauthn" value={state.values.email} error={state.errors.email} />
       <TextField
         name="password"
@@ -30,7 +30,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>
       <p className="form-footer">
-        New here? <Link href={`/sign-up?${new URLSearchParams({ callbackUrl })}`}>Create an account</Link>
+        New here? <Link href={`/sign-up?${new URLSearchParams({ callbackUrl: returnTo })}`}>Create an account</Link>
       </p>
     </form>
   );

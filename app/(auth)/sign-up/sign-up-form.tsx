@@ -9,12 +9,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
 
-export function SignUpForm({ callbackUrl, passwordMinLength }: { callbackUrl: string; passwordMinLength: number }) {
+export function SignUpForm({ returnTo, passwordMinLength }: { returnTo: string; passwordMinLength: number }) {
   const [state, action] = useActionState(signUpAction, emptyFormState<SignUpFields>() as FormState<SignUpFields>);
   return (
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="callbackUrl" value={returnTo} />
       <EmailField value={state.values.email} error={state.errors.email} />
       <TextField
         name="password"
@@ -38,7 +38,7 @@ export function SignUpForm({ callbackUrl, passwordMinLength }: { callbackUrl: st
       />
       <SubmitButton pendingLabel="Creating your account…">Sign up</SubmitButton>
       <p className="form-footer">
-        Already have an account? <Link href={`/sign-in?${new URLSearchParams({ callbackUrl })}`}>Sign in</Link>
+        Already have an account? <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`}>Sign in</Link>
       </p>
     </form>
   );

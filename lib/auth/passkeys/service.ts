@@ -18,12 +18,13 @@ import { FESTIVAL_NAME, passkeyChangedMessage } from "@/lib/mail/messages";
 import { keepChallenge, takeChallenge, type ChallengePurpose } from "./challenges";
 import { relyingParty, type RelyingParty } from "./relying-party";
 import { userHandleOf } from "./user-handle";
+import type { SelfActor } from "@/lib/auth/actor";
 
 // Passkeys: discoverable WebAuthn credentials that require user verification (a PIN or a fingerprint on
 // the device), so one counts as both factors and signs in alone. Add, list and remove are the account
 // owner's; the ceremonies' challenges are single-use, short-lived and bound to the browser (challenges.ts).
 
-type Who = { id: string; email: string; name?: string | null };
+type PasskeyOwner = SelfActor & { name?: string | null };
 
 /** The site's relying party, or null when passkeys cannot work on its address (see relying-party.ts). */
 export function siteRelyingParty(): RelyingParty | null {
@@ -60,7 +61,7 @@ export function listPasskeys(db: PrismaClient, userId: string): Promise<PasskeyL
 }
 
 /** Options for adding a passkey: a resident (discoverable) credential with user verification. */
-export async function registrationOptions(db: PrismaClient, user: Who): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function registrationOptions(db: PrismaClient, user: PasskeyOwner): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const rp = requireRelyingParty();
   const existing = await db.passkey.findMany({ where: { userId: user.id }, select: { credentialId: true, transports: true } });
   const options = await generateRegistrationOptions({
@@ -81,7 +82,7 @@ export async function registrationOptions(db: PrismaClient, user: Who): Promise<
 export type AddPasskeyOutcome = { ok: true; id: string } | { ok: false; reason: "expired" | "invalid" | "duplicate" };
 
 /** Verifies the new credential against this browser's registration challenge and stores it. */
-export async function addPasskey(db: PrismaClient, user: Who, input: { name: string; response: RegistrationResponseJSON; ip: string | null }): Promise<AddPasskeyOutcome> {
+export async function addPasskey(db: PrismaClient, user: PasskeyOwner, input: { name: string; response: RegistrationResponseJSON; ip: string | null }): Promise<AddPasskeyOutcome> {
   const rp = requireRelyingParty();
   const challenge = await takeChallenge(db, "register", user.id);
   if (!challenge) return { ok: false, reason: "expired" };
@@ -127,7 +128,7 @@ export async function addPasskey(db: PrismaClient, user: Who, input: { name: str
 }
 
 /** Removes one of the user's passkeys; false when the id is not one of theirs (nothing changes then). */
-export async function removePasskey(db: PrismaClient, user: Who, passkeyId: string, ip: string | null): Promise<boolean> {
+export async function removePasskey(db: PrismaClient, user: PasskeyOwner, passkeyId: string, ip: string | null): Promise<boolean> {
   const removed = await db.$transaction(async (tx) => {
     const row = await tx.passkey.findFirst({ where: { id: passkeyId, userId: user.id }, select: { id: true, name: true } });
     if (!row) return null;
@@ -144,7 +145,7 @@ export async function removePasskey(db: PrismaClient, user: Who, passkeyId: stri
  * Options for an assertion. Signing in: no credential list (the authenticator offers its discoverable
  * ones, also through the e-mail field's autofill). Re-authenticating: only the signed-in user's passkeys.
  */
-export async function assertionOptions(db: PrismaClient, purpose: Exclude<ChallengePurpose, "register">, user: Who | null): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function assertionOptions(db: PrismaClient, purpose: Exclude<ChallengePurpose, "register">, user: PasskeyOwner | null): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const rp = requireRelyingParty();
   const mine = user ? await db.passkey.findMany({ where: { userId: user.id }, select: { credentialId: true, transports: true } }) : [];
   const options = await generateAuthenticationOptions({

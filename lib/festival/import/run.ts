@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RuleError, type Operator } from "@/lib/auth/operator";
+import { RuleError, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/service";
 import { assertManager } from "../organizer";
 import { importEntries } from "./entries";
@@ -25,11 +25,11 @@ const TRANSACTION = { timeout: 120_000, maxWait: 15_000 };
 
 export async function runImport(
   db: PrismaClient,
-  op: Operator,
+  actor: Actor,
   upload: StoredUpload,
   options: { dryRun: boolean; mapping?: EntryMapping | null; now?: Date },
 ): Promise<ImportReport> {
-  assertManager(op);
+  assertManager(actor);
   const season = await db.season.findUnique({ where: { id: upload.seasonId } });
   if (!season) throw new RuleError("The season of this upload no longer exists.", "not_found");
   let table;
@@ -45,7 +45,7 @@ export async function runImport(
     const missing = mappingErrors(mapping);
     if (missing.length) throw new RuleError(missing.join(" "), "invalid");
   }
-  const userId = typeof op.actor === "object" ? op.actor.id : null;
+  const userId = typeof actor.audit === "object" ? actor.audit.id : null;
   try {
     return await db.$transaction(async (tx) => {
       const result =
@@ -65,9 +65,9 @@ export async function runImport(
       if (options.dryRun) throw new DryRunDone(report);
       await recordAudit(tx, {
         action: upload.kind === "syllabus" ? "festival.syllabus_imported" : "festival.entries_imported",
-        actor: op.actor,
+        actor: actor.audit,
         subject: { id: season.id, label: `Season ${season.name}` },
-        ip: op.ip,
+        ip: actor.ip,
         details: { file: upload.fileName, rows: report.rows, ...report.counts, profilesCreated: report.profilesCreated, piecesCreated: report.piecesCreated },
       });
       return report;
@@ -81,11 +81,11 @@ export async function runImport(
 /** Runs and keeps the report (and the mapping it used) on the upload, for the page to show. */
 export async function runAndRecord(
   db: PrismaClient,
-  op: Operator,
+  actor: Actor,
   upload: StoredUpload,
   options: { dryRun: boolean; mapping?: EntryMapping | null },
 ): Promise<ImportReport> {
-  const report = await runImport(db, op, upload, options);
+  const report = await runImport(db, actor, upload, options);
   await db.importUpload.update({
     where: { id: upload.id },
     data: {

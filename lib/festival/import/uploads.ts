@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RuleError } from "@/lib/auth/operator";
+import { RuleError } from "@/lib/auth/actor";
 import { IMPORT_UPLOAD_TTL_MS, type ImportKind } from "./limits";
 
 // An uploaded file, kept in the database between its dry run and its import (docs/decisions/

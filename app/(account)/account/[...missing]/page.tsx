@@ -6,6 +6,6 @@ import { requireUser } from "@/lib/auth/guards";
 // Rendered per request (the guard reads the session), the 404 carries the nonce like any page here.
 // scripts/csp-hashes.ts fails the build when a matched prefix has no such catch-all.
 export default async function MissingAccountPage(): Promise<never> {
-  await requireUser("/account");
+  await requireUser();
   notFound();
 }

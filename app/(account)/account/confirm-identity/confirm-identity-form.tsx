@@ -7,12 +7,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
 
-export function ConfirmIdentityForm({ next }: { next: string }) {
+export function ConfirmIdentityForm({ returnTo }: { returnTo: string }) {
   const [state, action] = useActionState(confirmIdentityAction, emptyFormState<ConfirmIdentityFields>() as FormState<ConfirmIdentityFields>);
   return (
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
-      <input type="hidden" name="next" value={next} />
+      <input type="hidden" name="next" value={returnTo} />
       <TextField
         name="currentPassword"
         label="Password"

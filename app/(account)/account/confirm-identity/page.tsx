@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/guards";
-import { confirmIdentityPath } from "@/lib/auth/freshness";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
@@ -11,8 +10,8 @@ import { PasskeyReauth } from "./passkey-reauth";
 export const metadata: Metadata = { title: "Confirm it's you" };
 
 export default async function ConfirmIdentityPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const next = safeRedirectPath((await searchParams).next, "/account/security");
-  const user = await requireUser(confirmIdentityPath(next), { allowWithoutSecondFactor: true });
+  const returnTo = safeRedirectPath((await searchParams).next, "/account/security");
+  const user = await requireUser({ allowWithoutSecondFactor: true });
   const passkeys = siteRelyingParty() !== null && (await prisma.passkey.count({ where: { userId: user.id } })) > 0;
   return (
     <section className="panel narrow" aria-labelledby="confirm-identity-title">
@@ -20,8 +19,8 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
       <p className="lead">
         This change needs a recent sign-in (within {env().FRESHNESS_MINUTES} minutes). Enter your password, or use one of your passkeys, to continue.
       </p>
-      <ConfirmIdentityForm next={next} />
-      {passkeys ? <PasskeyReauth next={next} /> : null}
+      <ConfirmIdentityForm returnTo={returnTo} />
+      {passkeys ? <PasskeyReauth returnTo={returnTo} /> : null}
     </section>
   );
 }

@@ -6,10 +6,10 @@ import { loadWebAuthn, NO_PASSKEY_USED, passkeyOptions, PasskeyRequestError, pos
 
 /**
  * "Use a passkey instead": one of the user's own passkeys proves who they are again (the server checks
- * it is theirs and marks the session fresh), then the page they came from opens. `next` is already a
+ * it is theirs and marks the session fresh), then the page they came from opens. `returnTo` is already a
  * safe path (the page ran it through safeRedirectPath).
  */
-export function PasskeyReauth({ next }: { next: string }) {
+export function PasskeyReauth({ returnTo }: { returnTo: string }) {
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
@@ -27,7 +27,7 @@ export function PasskeyReauth({ next }: { next: string }) {
         return setError(caught instanceof PasskeyRequestError ? caught.message : NO_PASSKEY_USED);
       }
       await postPasskeyJson("/api/passkeys/reauth", { response });
-      window.location.assign(next);
+      window.location.assign(returnTo);
     } catch (caught) {
       setError(caught instanceof PasskeyRequestError ? caught.message : "Something went wrong. Try again.");
     } finally {

@@ -17,7 +17,7 @@ import { isFresh } from "@/lib/auth/freshness";
 export const metadata: Metadata = { title: "Password, e-mail and sessions" };
 
 export default async function SecurityPage() {
-  const user = await requireUser("/account/security");
+  const user = await requireUser();
   const sessions = await listSessions(prisma, user.id);
   return (
     <>

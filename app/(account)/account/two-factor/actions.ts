@@ -6,7 +6,7 @@ import { requireUser, TWO_FACTOR_PATH } from "@/lib/auth/guards";
 import { requireFreshAuth } from "@/lib/auth/freshness";
 import { requestIp } from "@/lib/auth/request-ip";
 import { confirmEnrolment, disableSecondFactor, regenerateRecoveryCodes, startEnrolment } from "@/lib/auth/second-factor";
-import { firstFieldErrors, formFields } from "@/lib/validation/user";
+import { formAction } from "@/lib/forms/form-action";
 import { appCodeSchema } from "@/lib/validation/second-factor";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -16,8 +16,8 @@ import type { FormState } from "@/components/forms/form-state";
 export type CodesState = FormState<"code"> & { codes?: string[] };
 
 async function freshUser() {
-  const user = await requireUser(TWO_FACTOR_PATH, { allowWithoutSecondFactor: true });
-  requireFreshAuth(user, TWO_FACTOR_PATH);
+  const user = await requireUser({ allowWithoutSecondFactor: true });
+  await requireFreshAuth(user);
   return user;
 }
 
@@ -29,12 +29,17 @@ export async function startEnrolmentAction(): Promise<void> {
 
 /** Confirms with a code from the app; the recovery codes come back once, in this answer only. */
 export async function confirmEnrolmentAction(_prev: CodesState, formData: FormData): Promise<CodesState> {
-  const user = await freshUser();
-  const parsed = appCodeSchema.safeParse(formFields(formData, ["code"]));
-  if (!parsed.success) return { values: {}, errors: firstFieldErrors(parsed.error) };
-  const codes = await confirmEnrolment(prisma, user, parsed.data.code, await requestIp());
-  if (!codes) return { values: {}, errors: { code: "That code is not right. Check the time on your phone, and try the newest code" } };
-  return { values: {}, errors: {}, codes, message: "Two-step sign-in is on." };
+  return formAction(formData, {
+    guard: freshUser,
+    schema: appCodeSchema,
+    echo: {}, // a code is never sent back
+    where: "two-factor-enrol",
+    run: async (user, data) => {
+      const codes = await confirmEnrolment(prisma, user, data.code, await requestIp());
+      if (!codes) return { errors: { code: "That code is not right. Check the time on your phone, and try the newest code" } };
+      return { codes, message: "Two-step sign-in is on." };
+    },
+  });
 }
 
 export async function regenerateRecoveryCodesAction(): Promise<CodesState> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { prisma } from "@/lib/db";
-import { lacksRequiredSecondFactor, requireUser, TWO_FACTOR_PATH } from "@/lib/auth/guards";
+import { lacksRequiredSecondFactor, requireUser } from "@/lib/auth/guards";
 import { requireFreshAuth } from "@/lib/auth/freshness";
 import { twoFactorState } from "@/lib/auth/second-factor";
 import { totpUri } from "@/lib/auth/totp";
@@ -19,8 +19,8 @@ function grouped(secret: string): string {
 
 export default async function TwoFactorPage() {
   // Open to those who must enrol (they can use nothing else); managing the second factor needs a recent sign-in.
-  const user = await requireUser(TWO_FACTOR_PATH, { allowWithoutSecondFactor: true });
-  requireFreshAuth(user, TWO_FACTOR_PATH);
+  const user = await requireUser({ allowWithoutSecondFactor: true });
+  await requireFreshAuth(user);
   const state = await twoFactorState(prisma, user.id);
   const required = lacksRequiredSecondFactor(user);
   const qr = state.pendingSecret ? await qrCodeSvg(totpUri(state.pendingSecret, user.email)) : "";

@@ -5,6 +5,6 @@ import { requireUser } from "@/lib/auth/guards";
 // the session), so its scripts carry the middleware's nonce; scripts/csp-hashes.ts checks every matched
 // prefix has one. An entry is shown and changed at /entries/<id>/edit, which checks it is the caller's.
 export default async function MissingEntryPage(): Promise<never> {
-  await requireUser("/entries");
+  await requireUser();
   notFound();
 }

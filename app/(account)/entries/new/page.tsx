@@ -11,7 +11,7 @@ import { EntryForm } from "../entry-form";
 export const metadata: Metadata = { title: "New entry" };
 
 export default async function NewEntryPage() {
-  const user = await requireUser("/entries/new");
+  const user = await requireUser();
   const season = await getCurrentSeason();
   const open = season && (entriesAreOpen(season) || can(user, "festival.manage"));
   return (

@@ -27,7 +27,7 @@ function formValues(p: ManagedProfile) {
 }
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requireUser("/entries/people");
+  const user = await requireUser();
   const params = await searchParams;
   const people = await listManagedProfiles(prisma, user.id);
   const editId = param(params, "edit");

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Your students' entries" };
 
 // Read-only: a teacher sees the entries that name their own profile as teacher, whoever entered them.
 export default async function StudentsPage() {
-  const user = await requireUser("/entries/students");
+  const user = await requireUser();
   const [season, self] = await Promise.all([getCurrentSeason(), selfProfileId(prisma, user.id)]);
   const entries = season && self ? await listTeacherEntries(prisma, user.id, season.id) : [];
   return (

@@ -11,7 +11,7 @@ import { Pagination } from "@/components/pagination";
 export const metadata: Metadata = { title: "Audit log · Admin" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("audit.read", "/admin/audit");
+  await requireAdmin("audit.read");
   const params = await searchParams;
   const actionParam = param(params, "action");
   const action = isAuditAction(actionParam) ? actionParam : undefined;

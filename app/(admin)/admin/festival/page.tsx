@@ -13,7 +13,7 @@ import { FestivalNav } from "./festival-nav";
 export const metadata: Metadata = { title: "Festival · Admin" };
 
 export default async function FestivalPage() {
-  const me = await requireAdmin("festival.read", "/admin/festival");
+  const me = await requireAdmin("festival.read");
   const seasons = await listSeasons(prisma);
   const manage = can(me, "festival.manage");
   return (

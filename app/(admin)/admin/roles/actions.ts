@@ -3,10 +3,12 @@ import { prisma } from "@/lib/db";
 import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { requireFreshAuth } from "@/lib/auth/freshness";
-import { userOperator } from "@/lib/auth/operator";
+import { userActor } from "@/lib/auth/actor";
 import { createRole, deleteRole, saveRole } from "@/lib/roles/service";
-import { finishAdminChange } from "@/lib/admin/action-result";
-import { firstFieldErrors, formFields } from "@/lib/validation/user";
+import { redirectWithFlash } from "@/lib/flash";
+import { formAction, plainFields } from "@/lib/forms/form-action";
+import { formFields } from "@/lib/validation/user";
+import { ROLE_DESCRIPTION_MAX_LENGTH, ROLE_NAME_MAX_LENGTH } from "@/lib/validation/limits";
 import { roleFormSchema } from "@/lib/validation/role";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -18,49 +20,56 @@ export type RoleFields = "name" | "description" | "permission";
 type State = FormState<string>;
 
 /** Every role change is a permission change: it needs a recent authentication (lib/auth/freshness.ts). */
-async function operator(freshFor: string) {
-  const me = await requireAdmin("roles.manage", "/admin/roles");
-  requireFreshAuth(me, freshFor);
-  return userOperator(me, await requestIp());
+async function roleManager() {
+  const me = await requireAdmin("roles.manage");
+  await requireFreshAuth(me);
+  return userActor(me, await requestIp());
 }
 
 function permissionsFrom(formData: FormData): string[] {
   return formData.getAll("permission").filter((v): v is string => typeof v === "string");
 }
 
+const ROLE_FIELD_LIMITS = { name: ROLE_NAME_MAX_LENGTH, description: ROLE_DESCRIPTION_MAX_LENGTH } as const;
+
 export async function createRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
-  const op = await operator("/admin/roles");
-  const raw = formFields(formData, ["name", "description"]);
-  const values = { name: raw.name?.slice(0, 100) ?? "", description: raw.description?.slice(0, 400) ?? "" };
-  const parsed = roleFormSchema.safeParse(raw);
-  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
-  let id = "";
-  return finishAdminChange(
-    async () => {
-      id = (await createRole(prisma, op, { ...parsed.data, permissions: permissionsFrom(formData) })).id;
+  return formAction(formData, {
+    guard: () => roleManager(),
+    schema: roleFormSchema,
+    echo: ROLE_FIELD_LIMITS,
+    where: "create-role",
+    run: async (actor, data) => {
+      const { id } = await createRole(prisma, actor, { ...data, permissions: permissionsFrom(formData) });
+      await redirectWithFlash(`Role ${data.name} created.`, `/admin/roles/${id}`);
     },
-    { flash: `Role ${parsed.data.name} created.`, get redirectTo() { return `/admin/roles/${id}`; } },
-    values,
-  );
+  });
 }
 
 export async function updateRoleAction(_prev: FormState<RoleFields>, formData: FormData): Promise<FormState<RoleFields>> {
-  const raw = formFields(formData, ["roleId", "name", "description"]);
-  const op = await operator(`/admin/roles/${encodeURIComponent(raw.roleId ?? "")}`);
-  const values = { name: raw.name?.slice(0, 100) ?? "", description: raw.description?.slice(0, 400) ?? "" };
-  const parsed = roleFormSchema.safeParse(raw);
-  if (!parsed.success) return { values, errors: firstFieldErrors(parsed.error) };
-  const id = raw.roleId ?? "";
-  return finishAdminChange(
-    // One transaction: a refused permission leaves the name and description unchanged too.
-    () => saveRole(prisma, op, id, { ...parsed.data, permissions: permissionsFrom(formData) }),
-    { flash: `Role ${parsed.data.name} saved.`, redirectTo: `/admin/roles/${id}` },
-    values,
-  );
+  const { roleId: id = "" } = formFields(formData, ["roleId"]);
+  return formAction(formData, {
+    guard: () => roleManager(),
+    schema: roleFormSchema,
+    echo: ROLE_FIELD_LIMITS,
+    where: "update-role",
+    run: async (actor, data) => {
+      // One transaction: a refused permission leaves the name and description unchanged too.
+      await saveRole(prisma, actor, id, { ...data, permissions: permissionsFrom(formData) });
+      await redirectWithFlash(`Role ${data.name} saved.`, `/admin/roles/${id}`);
+    },
+  });
 }
 
 export async function deleteRoleAction(_prev: State, formData: FormData): Promise<State> {
   const { roleId = "" } = formFields(formData, ["roleId"]);
-  const op = await operator(`/admin/roles/${encodeURIComponent(roleId)}`);
-  return finishAdminChange(() => deleteRole(prisma, op, roleId), { flash: "The role has been deleted.", redirectTo: "/admin/roles" });
+  return formAction(formData, {
+    guard: () => roleManager(),
+    schema: plainFields([]),
+    echo: {},
+    where: "delete-role",
+    run: async (actor) => {
+      await deleteRole(prisma, actor, roleId);
+      await redirectWithFlash("The role has been deleted.", "/admin/roles");
+    },
+  });
 }

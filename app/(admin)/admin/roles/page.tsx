@@ -11,7 +11,7 @@ import { TableScroll } from "@/components/table-scroll";
 export const metadata: Metadata = { title: "Roles · Admin" };
 
 export default async function RolesPage() {
-  const me = await requireAdmin("users.read", "/admin/roles");
+  const me = await requireAdmin("users.read");
   const roles = await listRoles(prisma);
   return (
     <section className="panel wide" aria-labelledby="roles-title">

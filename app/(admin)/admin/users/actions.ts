@@ -4,10 +4,11 @@ import { prisma } from "@/lib/db";
 import { requireAdmin } from "@/lib/admin/guard";
 import { requestIp } from "@/lib/auth/request-ip";
 import { requireFreshAuth } from "@/lib/auth/freshness";
-import { RuleError, userOperator } from "@/lib/auth/operator";
+import { RuleError, userActor, type Actor } from "@/lib/auth/actor";
 import { requestPasswordReset } from "@/lib/account/service";
 import { deleteUser, endUserSessions, grantRole, revokeRole, setActive, subjectWithin } from "@/lib/users/admin";
-import { finishAdminChange } from "@/lib/admin/action-result";
+import { redirectWithFlash } from "@/lib/flash";
+import { formAction, plainFields } from "@/lib/forms/form-action";
 import { formFields } from "@/lib/validation/user";
 import type { FormState } from "@/components/forms/form-state";
 
@@ -16,73 +17,82 @@ import type { FormState } from "@/components/forms/form-state";
 
 type State = FormState<string>;
 
-async function operator(freshFor?: string) {
-  const me = await requireAdmin("users.manage", "/admin/users");
-  // Role changes need a recent authentication (lib/auth/freshness.ts); `freshFor` is the page to come back to.
-  if (freshFor) requireFreshAuth(me, freshFor);
-  return userOperator(me, await requestIp());
+async function userManager(fresh = false) {
+  const me = await requireAdmin("users.manage");
+  // Role changes need a recent authentication (lib/auth/freshness.ts), which leads back to the user's page.
+  if (fresh) await requireFreshAuth(me);
+  return userActor(me, await requestIp());
 }
 
 function userPath(id: string) {
   return `/admin/users/${encodeURIComponent(id)}`;
 }
 
+/** A change to one user: users.manage (and for role changes a recent authentication) first, then `change`. */
+function userChange(formData: FormData, where: string, change: (actor: Actor, userId: string) => Promise<string>, fresh = false) {
+  const { userId = "" } = formFields(formData, ["userId"]);
+  return formAction(formData, {
+    guard: () => userManager(fresh),
+    schema: plainFields([]),
+    echo: {},
+    where,
+    run: async (actor) => redirectWithFlash(await change(actor, userId), userPath(userId)),
+  });
+}
+
 export async function grantRoleAction(_prev: State, formData: FormData): Promise<State> {
-  const { userId = "", role = "" } = formFields(formData, ["userId", "role"]);
-  const op = await operator(userPath(userId));
-  return finishAdminChange(() => grantRole(prisma, op, userId, role), { flash: `Role ${role} granted.`, redirectTo: userPath(userId) });
+  const { role = "" } = formFields(formData, ["role"]);
+  return userChange(formData, "grant-role", async (actor, userId) => (await grantRole(prisma, actor, userId, role), `Role ${role} granted.`), true);
 }
 
 export async function revokeRoleAction(_prev: State, formData: FormData): Promise<State> {
-  const { userId = "", role = "" } = formFields(formData, ["userId", "role"]);
-  const op = await operator(userPath(userId));
-  return finishAdminChange(() => revokeRole(prisma, op, userId, role), { flash: `Role ${role} removed.`, redirectTo: userPath(userId) });
+  const { role = "" } = formFields(formData, ["role"]);
+  return userChange(formData, "revoke-role", async (actor, userId) => (await revokeRole(prisma, actor, userId, role), `Role ${role} removed.`), true);
 }
 
 export async function setActiveAction(_prev: State, formData: FormData): Promise<State> {
-  const op = await operator();
-  const { userId = "", active } = formFields(formData, ["userId", "active"]);
-  const on = active === "true";
-  return finishAdminChange(() => setActive(prisma, op, userId, on), {
-    flash: on ? "The user is active again." : "The user is deactivated; their sessions have ended.",
-    redirectTo: userPath(userId),
+  const on = formData.get("active") === "true";
+  return userChange(formData, "set-active", async (actor, userId) => {
+    await setActive(prisma, actor, userId, on);
+    return on ? "The user is active again." : "The user is deactivated; their sessions have ended.";
   });
 }
 
 export async function deleteUserAction(_prev: State, formData: FormData): Promise<State> {
-  const op = await operator();
   const { userId = "" } = formFields(formData, ["userId"]);
-  return finishAdminChange(() => deleteUser(prisma, op, userId), { flash: "The user has been deleted.", redirectTo: "/admin/users" });
+  return formAction(formData, {
+    guard: () => userManager(),
+    schema: plainFields([]),
+    echo: {},
+    where: "delete-user",
+    run: async (actor) => {
+      await deleteUser(prisma, actor, userId);
+      await redirectWithFlash("The user has been deleted.", "/admin/users");
+    },
+  });
 }
 
 /** An organizer sends the reset link a user would ask for themselves (same token, same mail, audited). */
 export async function sendPasswordResetAction(_prev: State, formData: FormData): Promise<State> {
-  const op = await operator();
-  const { userId = "" } = formFields(formData, ["userId"]);
-  return finishAdminChange(
-    async () => {
-      const user = await subjectWithin(prisma, op, userId);
-      if (!user.active) throw new RuleError("Activate the user before sending a password-reset link.");
-      // False here means the per-account mail limit held it back (RESET_ACCOUNT_LIMIT): say so.
-      if (!(await requestPasswordReset(prisma, user.email, op.ip, op.actor))) throw new RuleError("This user was sent the most reset links allowed for now. Try again in 15 minutes.");
-    },
-    { flash: "A password-reset link has been sent.", redirectTo: userPath(userId) },
-  );
+  return userChange(formData, "send-password-reset", async (actor, userId) => {
+    const user = await subjectWithin(prisma, actor, userId);
+    if (!user.active) throw new RuleError("Activate the user before sending a password-reset link.");
+    // False here means the per-account mail limit held it back (RESET_ACCOUNT_LIMIT): say so.
+    if (!(await requestPasswordReset(prisma, user.email, actor.ip, actor.audit))) throw new RuleError("This user was sent the most reset links allowed for now. Try again in 15 minutes.");
+    return "A password-reset link has been sent.";
+  });
 }
 
 /** Ends one session of the user (`sessionId`, which must be theirs: otherwise 404), or all of them. */
 export async function endUserSessionsAction(_prev: State, formData: FormData): Promise<State> {
-  const op = await operator();
-  const { userId = "", sessionId } = formFields(formData, ["userId", "sessionId"]);
-  return finishAdminChange(
-    async () => {
-      try {
-        await endUserSessions(prisma, op, userId, sessionId || undefined);
-      } catch (error) {
-        if (error instanceof RuleError && error.kind === "not_found") notFound();
-        throw error;
-      }
-    },
-    { flash: sessionId ? "The session has been signed out." : "All of the user's sessions have been signed out.", redirectTo: userPath(userId) },
-  );
+  const { sessionId } = formFields(formData, ["sessionId"]);
+  return userChange(formData, "end-user-sessions", async (actor, userId) => {
+    try {
+      await endUserSessions(prisma, actor, userId, sessionId || undefined);
+    } catch (error) {
+      if (error instanceof RuleError && error.kind === "not_found") notFound();
+      throw error;
+    }
+    return sessionId ? "The session has been signed out." : "All of the user's sessions have been signed out.";
+  });
 }

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Users · Admin" };
 const SORT_LABELS: Record<UserSort, string> = { created: "Newest first", email: "E-mail (A–Z)", "last-sign-in": "Last sign-in" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("users.read", "/admin/users");
+  await requireAdmin("users.read");
   const params = await searchParams;
   const q = param(params, "q")?.trim() || undefined;
   const sortParam = param(params, "sort");

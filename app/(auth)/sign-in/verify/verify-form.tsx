@@ -7,12 +7,12 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { CODE_MAX_LENGTH } from "@/lib/validation/second-factor";
 
-export function VerifyForm({ callbackUrl }: { callbackUrl: string }) {
+export function VerifyForm({ returnTo }: { returnTo: string }) {
   const [state, action] = useActionState(verifySecondFactorAction, emptyFormState<VerifyFields>() as FormState<VerifyFields>);
   return (
     <form action={action} className="stack" noValidate>
       <FormAlert message={state.errors.form} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="callbackUrl" value={returnTo} />
       <TextField
         name="code"
         label="Code"

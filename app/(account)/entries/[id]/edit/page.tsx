@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Change an entry" };
 
 export default async function EditEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireUser(`/entries/${encodeURIComponent(id)}/edit`);
+  const user = await requireUser();
   const organizer = can(user, "festival.manage");
   const [entry, season] = await Promise.all([getEntryToChange(prisma, { userId: user.id, email: user.email, canManage: organizer }, id), getCurrentSeason()]);
   if (!entry) notFound();

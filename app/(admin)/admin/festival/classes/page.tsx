@@ -21,7 +21,7 @@ function oneOf(value: string | undefined, options: { value: string }[]): string 
 }
 
 export default async function ClassesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const me = await requireAdmin("festival.read", "/admin/festival/classes");
+  const me = await requireAdmin("festival.read");
   const params = await searchParams;
   const [seasons, lookups] = await Promise.all([listSeasons(prisma), lookupOptions(prisma)]);
   const seasonOptions = seasons.map((s) => ({ value: s.id, label: s.isCurrent ? `${s.name} (current)` : s.name }));

@@ -1,26 +1,31 @@
 "use server";
 import { prisma } from "@/lib/db";
-import { requireAdmin } from "@/lib/admin/guard";
-import { requestIp } from "@/lib/auth/request-ip";
-import { userOperator } from "@/lib/auth/operator";
-import { finishAdminChange } from "@/lib/admin/action-result";
+import { festivalActor } from "@/lib/festival/admin-action";
+import { redirectWithFlash } from "@/lib/flash";
+import { currentReturnTo } from "@/lib/auth/return-to";
+import { formAction, plainFields } from "@/lib/forms/form-action";
 import { markPayment } from "@/lib/festival/admin-entries";
 import { parseMoney } from "@/lib/validation/entries";
-import { formFields } from "@/lib/validation/user";
+import { SHORT_FIELD_MAX_LENGTH } from "@/lib/validation/limits";
 import type { FormState } from "@/components/forms/form-state";
 
 type State = FormState<string>;
+const ENTRIES_PATH = "/admin/festival/entries";
 
 /** festival.manage first (a refusal is a 403), then the service writes the payment and its audit event. */
 export async function markPaymentAction(_prev: State, formData: FormData): Promise<State> {
-  const me = await requireAdmin("festival.manage", "/admin/festival/entries");
-  const { entryId = "", paid = "", back = "" } = formFields(formData, ["entryId", "paid", "back"]);
-  const cents = parseMoney(paid);
-  if (cents === null) return { values: { paid }, errors: { form: "Enter the amount paid, like 25.00." } };
-  const redirectTo = back.startsWith("/admin/festival/entries") ? back : "/admin/festival/entries";
-  const operator = userOperator(me, await requestIp());
-  return finishAdminChange(() => markPayment(prisma, operator, entryId, cents), {
-    flash: "The payment has been recorded.",
-    redirectTo,
+  return formAction(formData, {
+    guard: () => festivalActor(),
+    schema: plainFields(["entryId", "paid"]),
+    echo: { paid: SHORT_FIELD_MAX_LENGTH },
+    where: "mark-payment",
+    run: async (actor, { entryId, paid }) => {
+      const cents = parseMoney(paid);
+      if (cents === null) return { errors: { form: "Enter the amount paid, like 25.00." } };
+      await markPayment(prisma, actor, entryId, cents);
+      // Back to the list as it was (its filters and page): the page the form was posted from.
+      const returnTo = await currentReturnTo(ENTRIES_PATH);
+      await redirectWithFlash("The payment has been recorded.", returnTo.startsWith(ENTRIES_PATH) ? returnTo : ENTRIES_PATH);
+    },
   });
 }

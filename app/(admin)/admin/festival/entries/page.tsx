@@ -23,7 +23,7 @@ const TEXT_FILTERS = [
 ] as const;
 
 export default async function AdminEntriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const me = await requireAdmin("festival.read", PATH);
+  const me = await requireAdmin("festival.read");
   const params = await searchParams;
   const filters: AdminEntryFilters = {
     classCode: param(params, "classCode")?.trim() || undefined,
@@ -49,7 +49,6 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
     prisma.discipline.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
   ]);
   const manage = can(me, "festival.manage");
-  const here = withParams(PATH, query, { page: page > 1 ? String(page) : undefined });
   return (
     <section className="panel wide" aria-labelledby="entries-title">
       <h1 id="entries-title">Entries, {season.name}</h1>
@@ -125,7 +124,7 @@ export default async function AdminEntriesPage({ searchParams }: { searchParams:
                 <td>{e.feeCents === null ? "—" : formatCents(e.feeCents)}</td>
                 <td>
                   {manage ? (
-                    <ActionForm action={markPaymentAction} hidden={{ entryId: e.id, back: here }} submitLabel="Save" pendingLabel="Saving…">
+                    <ActionForm action={markPaymentAction} hidden={{ entryId: e.id }} submitLabel="Save" pendingLabel="Saving…">
                       <label className="visually-hidden" htmlFor={`paid-${e.id}`}>
                         Paid for entry {classCode(e.festivalClass)} {e.performers.map((p) => p.profile.name).join(", ")}
                       </label>

@@ -8,10 +8,9 @@ import { FestivalNav } from "../festival-nav";
 
 export const metadata: Metadata = { title: "Import · Festival · Admin" };
 
-const PATH = "/admin/festival/import";
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("festival.manage", PATH);
+  await requireAdmin("festival.manage");
   const params = await searchParams;
   const seasons = await prisma.season.findMany({ orderBy: [{ isCurrent: "desc" }, { name: "desc" }], select: { id: true, name: true, isCurrent: true } });
   const code = param(params, "error");

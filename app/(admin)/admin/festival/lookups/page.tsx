@@ -19,7 +19,7 @@ function performers(row: Row): string {
 }
 
 export default async function LookupsPage() {
-  const me = await requireAdmin("festival.read", "/admin/festival/lookups");
+  const me = await requireAdmin("festival.read");
   const lists = await listLookups(prisma);
   const manage = can(me, "festival.manage");
   const sections: [LookupKind, Row[]][] = [

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Reports · Admin" };
 const PATH = "/admin/festival/reports";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("festival.read", PATH);
+  await requireAdmin("festival.read");
   const params = await searchParams;
   const season = await reportSeason(prisma, param(params, "season"));
   if (!season && param(params, "season")) notFound();

@@ -43,7 +43,7 @@ function byDay(data: ScheduleData) {
 }
 
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const me = await requireAdmin("festival.read", SCHEDULE_PATH);
+  const me = await requireAdmin("festival.read");
   const params = await searchParams;
   const { seasons, season } = await chooseSeason(param(params, "season"));
   if (!season) {

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Role · Admin" };
 
 export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requireAdmin("users.read", `/admin/roles/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("users.read");
   const role = await getRole(prisma, id);
   if (!role) notFound();
   const manage = can(me, "roles.manage");

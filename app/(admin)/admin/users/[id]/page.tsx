@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "User · Admin" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requireAdmin("users.read", `/admin/users/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("users.read");
   const user = await getUserDetails(prisma, id);
   if (!user) notFound();
   const manage = can(me, "users.manage");

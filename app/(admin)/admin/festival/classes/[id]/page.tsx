@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Class · Admin" };
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requireAdmin("festival.read", `/admin/festival/classes/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("festival.read");
   const [festivalClass, lookups] = await Promise.all([getClass(prisma, id), lookupOptions(prisma)]);
   if (!festivalClass) notFound();
   const code = classCode(festivalClass);

@@ -11,7 +11,7 @@ import { FestivalNav } from "../../festival-nav";
 export const metadata: Metadata = { title: "New class · Admin" };
 
 export default async function NewClassPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("festival.manage", "/admin/festival/classes/new");
+  await requireAdmin("festival.manage");
   const seasonParam = param(await searchParams, "season");
   const [season, lookups] = await Promise.all([
     prisma.season.findFirst({ where: seasonParam ? { id: seasonParam } : { isCurrent: true }, select: { id: true, name: true } }),

@@ -131,7 +131,7 @@ function Report({ report, uploadId, imported }: { report: ImportReport; uploadId
 }
 
 export default async function ImportUploadPage({ params }: { params: Promise<{ id: string }> }) {
-  const me = await requireAdmin("festival.manage", PATH);
+  const me = await requireAdmin("festival.manage");
   const { id } = await params;
   const upload = await findUpload(prisma, me.id, id);
   if (!upload) notFound();

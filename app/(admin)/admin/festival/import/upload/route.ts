@@ -14,7 +14,7 @@ const FORM = "/admin/festival/import";
 const back = (code: UploadErrorCode) => new Response(null, { status: 303, headers: { Location: `${FORM}?error=${code}` } });
 
 export async function POST(request: Request): Promise<Response> {
-  const me = await requireAdmin("festival.manage", FORM);
+  const me = await requireAdmin("festival.manage", { returnTo: FORM });
   // The middleware refuses a longer body already; checked again here, before anything is parsed.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BODY_BYTES) return back("too-large");
   let form: FormData;

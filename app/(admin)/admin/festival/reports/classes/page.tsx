@@ -14,7 +14,7 @@ const TITLE = "Classes report";
 const byOrder = { orderBy: [{ sortOrder: "asc" as const }, { name: "asc" as const }], select: { id: true, name: true } };
 
 export default async function ClassesReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("festival.read", "/admin/festival/reports/classes");
+  await requireAdmin("festival.read");
   const params = await searchParams;
   const season = await reportSeason(prisma, param(params, "season"));
   if (!season) return param(params, "season") ? notFound() : <NoSeasonFrame title={TITLE} />;

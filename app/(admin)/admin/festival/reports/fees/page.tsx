@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Fees report · Admin" };
 const TITLE = "Fees report";
 
 export default async function FeesReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("festival.read", "/admin/festival/reports/fees");
+  await requireAdmin("festival.read");
   const params = await searchParams;
   const season = await reportSeason(prisma, param(params, "season"));
   if (!season) return param(params, "season") ? notFound() : <NoSeasonFrame title={TITLE} />;

@@ -15,7 +15,7 @@ const TITLE = "People report";
 const ROLE_OPTIONS = PEOPLE_ROLES.map((id) => ({ id, name: `${ROLE_LABELS[id]}s` }));
 
 export default async function PeopleReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin("festival.read", "/admin/festival/reports/people");
+  await requireAdmin("festival.read");
   const params = await searchParams;
   const season = await reportSeason(prisma, param(params, "season"));
   if (!season) return param(params, "season") ? notFound() : <NoSeasonFrame title={TITLE} />;

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Season · Admin" };
 
 export default async function SeasonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const me = await requireAdmin("festival.read", `/admin/festival/seasons/${encodeURIComponent(id)}`);
+  const me = await requireAdmin("festival.read");
   const season = await getSeason(prisma, id);
   if (!season) notFound();
   const rows: [string, string][] = [

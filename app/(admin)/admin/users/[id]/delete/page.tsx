@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Delete user · Admin" };
 // The confirmation step: deleting is a second, deliberate click on its own page.
 export default async function DeleteUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdmin("users.manage", `/admin/users/${encodeURIComponent(id)}/delete`);
+  await requireAdmin("users.manage");
   const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true } });
   if (!user) notFound();
   return (

@@ -15,7 +15,7 @@ const TYPES = {
 } as const;
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ report: string }> }) {
-  await requireAdmin("festival.read", "/admin/festival/reports");
+  await requireAdmin("festival.read", { returnTo: "/admin/festival/reports" });
   const { report } = await params;
   const definition = reportNamed(report);
   const query = Object.fromEntries(request.nextUrl.searchParams);

@@ -18,7 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 /** A class's running order: its performing entries, moved up or down one place at a time. */
 export default async function ClassOrderPage({ params }: Props) {
   const { id } = await params;
-  const me = await requireAdmin("festival.read", `/admin/festival/schedule/classes/${id}`);
+  const me = await requireAdmin("festival.read");
   const owner = await prisma.festivalClass.findUnique({ where: { id }, select: { seasonId: true } });
   if (!owner) notFound();
   const data = await loadSchedule(prisma, owner.seasonId);

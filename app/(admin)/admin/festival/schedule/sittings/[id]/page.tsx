@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditSittingPage({ params }: Props) {
   const { id } = await params;
-  await requireAdmin("festival.manage", `/admin/festival/schedule/sittings/${id}`);
+  await requireAdmin("festival.manage");
   const sitting = await prisma.sitting.findUnique({ where: { id }, include: { venue: { select: { name: true } } } });
   if (!sitting) notFound();
   const [venues, adjudicators] = await Promise.all([
