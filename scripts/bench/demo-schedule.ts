@@ -5,7 +5,7 @@
 import { pathToFileURL } from "node:url";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db";
-import { CLI_OPERATOR } from "@/lib/auth/operator";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { DEMO_SEASON } from "@/lib/festival/demo";
 import { setProgrammePublished, suggestSchedule } from "@/lib/festival/schedule";
 import { sittingInstant, dayKey } from "@/lib/festival/schedule-time";
@@ -22,9 +22,9 @@ export async function scheduleDemo(db: PrismaClient, options: { publish?: boolea
   }
   await db.sitting.createMany({ data: rows });
   const started = performance.now();
-  const suggested = await suggestSchedule(db, CLI_OPERATOR, season.id);
+  const suggested = await suggestSchedule(db, CLI_ACTOR, season.id);
   const suggestMs = performance.now() - started;
-  if (options.publish) await setProgrammePublished(db, CLI_OPERATOR, season.id, true);
+  if (options.publish) await setProgrammePublished(db, CLI_ACTOR, season.id, true);
   return { season, suggested, suggestMs, firstDay: dayKey(new Date(season.startsOn.getTime() + 12 * 3_600_000)) };
 }
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import ExcelJS from "exceljs";
 import { createPrismaClient } from "@/lib/db";
-import { CLI_OPERATOR } from "@/lib/auth/operator";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { loadDemo } from "@/lib/festival/demo";
 import { ensureBuiltInRoles } from "@/lib/roles/service";
 import { classCode } from "@/lib/festival/names";
@@ -104,13 +104,13 @@ async function main() {
       let report;
       for (let i = 0; i < RUNS; i++) {
         reads.push(await time(() => readTable(content, name)));
-        dry.push(await time(async () => (report = await runImport(db, CLI_OPERATOR, upload(name, content), { dryRun: true, mapping }))));
+        dry.push(await time(async () => (report = await runImport(db, CLI_ACTOR, upload(name, content), { dryRun: true, mapping }))));
       }
       results.push([`read ${name} (${rows.length} rows)`, median(reads)], [`dry run ${name} (read + check + writes rolled back)`, median(dry)]);
       if (name === "entries.csv") console.log(`Dry run: ${JSON.stringify(report!.counts)}, ${report!.issues.length + report!.moreIssues} issues.`);
     }
-    results.push(["import entries.csv (committed)", await time(() => runImport(db, CLI_OPERATOR, upload("entries.csv", csv), { dryRun: false, mapping }))]);
-    results.push(["dry run again, every entry already there", await time(() => runImport(db, CLI_OPERATOR, upload("entries.csv", csv), { dryRun: true, mapping }))]);
+    results.push(["import entries.csv (committed)", await time(() => runImport(db, CLI_ACTOR, upload("entries.csv", csv), { dryRun: false, mapping }))]);
+    results.push(["dry run again, every entry already there", await time(() => runImport(db, CLI_ACTOR, upload("entries.csv", csv), { dryRun: true, mapping }))]);
     console.log(`\nmedian of ${RUNS} runs (ms); target: dry run of 1,500 rows under 5,000 ms\n`);
     for (const [name, ms] of results) console.log(`${name.padEnd(60)} ${ms.toFixed(0).padStart(7)}`);
     await db.$disconnect();
