@@ -4,7 +4,7 @@ import { createClient, type Client, type Config } from "@libsql/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { noteRoundTrip } from "@/lib/db/round-trips";
 import { createDbClient } from "@/lib/db/client";
-import { registerReader } from "@/lib/db/readers";
+import { openReader, registerReader, type Reader } from "@/lib/db/readers";
 
 type Sender = { execute: Client["execute"]; batch: Client["batch"] };
 
@@ -42,9 +42,9 @@ export function createPrismaClient(url: string, authToken?: string): PrismaClien
     // burst of sign-ups, Prisma's default 2 s wait for a transaction slot was seen to expire (P1008).
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
-  // The hot read's own connection (lib/db/readers.ts), counted like the adapter's.
-  let reader: Client | undefined;
-  registerReader(client, () => (reader ??= countRoundTripsOf(createClientForReads({ url, authToken }))));
+  // The hot read's own connection (lib/db/readers.ts).
+  let reader: Reader | undefined;
+  registerReader(client, () => (reader ??= openReader(url, () => createClient({ url, authToken }))));
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
     reader?.close();
@@ -52,11 +52,6 @@ export function createPrismaClient(url: string, authToken?: string): PrismaClien
     await disconnect();
   };
   return client;
-}
-
-/** A connection that only reads: no busy timeout (in WAL mode a read never waits), so it can never block the event loop. */
-function createClientForReads(config: Config): Client {
-  return createClient(config);
 }
 
 // One client per process, kept on globalThis in production too. Next bundles this module into more than

@@ -108,15 +108,15 @@ export async function loadSessionAccess(db: PrismaClient, tokenHash: string): Pr
 }
 
 /**
- * Straight to the database's own client (lib/db/readers.ts): Prisma's work on a raw query was about a
- * third of /api/account's. Through Prisma when there is no reader, or when it could not read at once
- * (it never waits for a lock; Prisma's connection waits up to the busy timeout).
+ * Straight to the database's driver with a statement prepared once (lib/db/readers.ts): Prisma's work on
+ * this raw query was about a third of /api/account's. Through Prisma when there is no reader, or when it
+ * could not read at once (it never waits for a lock; Prisma's connection waits up to the busy timeout).
  */
 async function sessionAccessRows(db: PrismaClient, tokenHash: string): Promise<SessionAccessRow[]> {
   const reader = readerOf(db);
   if (reader) {
     try {
-      return (await reader.execute({ sql: SESSION_ACCESS, args: [tokenHash] })).rows as unknown as SessionAccessRow[];
+      return await reader.all<SessionAccessRow>(SESSION_ACCESS, [tokenHash]);
     } catch {
       /* below, through Prisma */
     }

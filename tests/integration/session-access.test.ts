@@ -25,7 +25,7 @@ afterAll(async () => {
 it("reads the session and the user's access with one statement on the reader, not through Prisma", async () => {
   const reader = readerOf(t.db)!;
   expect(reader).not.toBeNull();
-  const direct = vi.spyOn(reader, "execute");
+  const direct = vi.spyOn(reader, "all");
   const prisma = vi.spyOn(t.db, "$queryRawUnsafe");
   const found = await loadSessionAccess(t.db, hash);
   expect(direct).toHaveBeenCalledTimes(1);
@@ -44,11 +44,19 @@ it("reads the session and the user's access with one statement on the reader, no
 it("falls back to Prisma, with the same answer, when the reader cannot read", async () => {
   const expected = await loadSessionAccess(t.db, hash);
   const reader = readerOf(t.db)!;
-  const failing = vi.spyOn(reader, "execute").mockRejectedValueOnce(new Error("SQLITE_BUSY: database is locked"));
+  const failing = vi.spyOn(reader, "all").mockRejectedValueOnce(new Error("SQLITE_BUSY: database is locked"));
   const prisma = vi.spyOn(t.db, "$queryRawUnsafe");
   expect(await loadSessionAccess(t.db, hash)).toEqual(expected);
   expect(failing).toHaveBeenCalledTimes(1);
   expect(prisma).toHaveBeenCalledTimes(1);
   failing.mockRestore();
   prisma.mockRestore();
+});
+
+it("knows a local database file by its URL (read through prepared statements) from a remote one (read through the client)", async () => {
+  const { fileUrlPath } = await import("@/lib/db/readers");
+  expect(fileUrlPath("file:./data/mfo.db")).toBe("./data/mfo.db");
+  expect(fileUrlPath("file:/var/mfo/mfo.db")).toBe("/var/mfo/mfo.db");
+  expect(fileUrlPath("file:///var/mfo/mfo.db")).toBe("/var/mfo/mfo.db");
+  expect(fileUrlPath("libsql://festival.turso.io")).toBeNull();
 });
