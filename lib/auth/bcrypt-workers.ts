@@ -1,6 +1,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
+import { processWide } from "@/lib/process-wide";
 
 // bcrypt at cost 12 is ~250 ms of CPU. Even bcryptjs's async API runs that CPU on the main thread, so a
 // burst of sign-ins made every other page wait (GET / p99 rose 40× in `npm run bench`). Hashing runs
@@ -30,62 +31,70 @@ export function bcryptPoolSize(cores: number, processes: number): number {
   return Math.max(1, Math.min(4, Math.floor((cores - 1) / Math.max(1, processes))));
 }
 
-const processes = Number(process.env.WEB_CONCURRENCY) || 1;
-const size = bcryptPoolSize(availableParallelism(), processes);
-const idle: Worker[] = [];
-const queue: Job[] = [];
-const running = new Map<Worker, Job>();
-let started = 0;
-let nextId = 1;
+// One pool per process (lib/process-wide.ts): this module is bundled into several of Next's chunks (the
+// sign-in route, the server actions, ...), and a pool per chunk would each spawn up to `size` threads.
+function makePool() {
+  const processes = Number(process.env.WEB_CONCURRENCY) || 1;
+  const size = bcryptPoolSize(availableParallelism(), processes);
+  const idle: Worker[] = [];
+  const queue: Job[] = [];
+  const running = new Map<Worker, Job>();
+  let started = 0;
+  let nextId = 1;
 
-function spawnWorker(): Worker {
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  worker.on("message", (msg: { id: number; result?: unknown; error?: string }) => {
-    const job = running.get(worker);
-    running.delete(worker);
-    if (job && job.id === msg.id) {
-      if (msg.error) job.reject(new Error(msg.error));
-      else job.resolve(msg.result as never);
-    }
-    release(worker);
-  });
-  worker.on("error", (error) => {
-    running.get(worker)?.reject(error);
-    running.delete(worker);
-    started--;
-    pump();
-  });
-  started++;
-  return worker;
-}
-
-function release(worker: Worker) {
-  idle.push(worker);
-  pump();
-  // An idle pool must not keep a CLI or script alive.
-  if (running.size === 0 && queue.length === 0) for (const w of idle) w.unref();
-}
-
-function pump() {
-  while (queue.length) {
-    const worker = idle.pop() ?? (started < size ? spawnWorker() : undefined);
-    if (!worker) return;
-    const job = queue.shift()!;
-    running.set(worker, job);
-    worker.ref();
-    worker.postMessage({ id: job.id, op: job.op, a: job.a, b: job.b });
+  function spawnWorker(): Worker {
+    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    worker.on("message", (msg: { id: number; result?: unknown; error?: string }) => {
+      const job = running.get(worker);
+      running.delete(worker);
+      if (job && job.id === msg.id) {
+        if (msg.error) job.reject(new Error(msg.error));
+        else job.resolve(msg.result as never);
+      }
+      release(worker);
+    });
+    worker.on("error", (error) => {
+      running.get(worker)?.reject(error);
+      running.delete(worker);
+      started--;
+      pump();
+    });
+    started++;
+    return worker;
   }
+
+  function release(worker: Worker) {
+    idle.push(worker);
+    pump();
+    // An idle pool must not keep a CLI or script alive.
+    if (running.size === 0 && queue.length === 0) for (const w of idle) w.unref();
+  }
+
+  function pump() {
+    while (queue.length) {
+      const worker = idle.pop() ?? (started < size ? spawnWorker() : undefined);
+      if (!worker) return;
+      const job = queue.shift()!;
+      running.set(worker, job);
+      worker.ref();
+      worker.postMessage({ id: job.id, op: job.op, a: job.a, b: job.b });
+    }
+  }
+
+  function submit<T>(op: Job["op"], a: string, b: string | number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ id: nextId++, op, a, b, resolve: resolve as (v: never) => void, reject });
+      pump();
+    });
+  }
+
+  return { submit };
 }
 
-function submit<T>(op: Job["op"], a: string, b: string | number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    queue.push({ id: nextId++, op, a, b, resolve: resolve as (v: never) => void, reject });
-    pump();
-  });
-}
+const pool = processWide("bcrypt-pool", makePool);
 
 /** bcrypt on worker threads. An object, so tests can observe calls with vi.spyOn. */
 export const bcryptWorkers = {
-  hash: (data: string, cost: number) => submit<string>("hash", data, cost),
-  compare: (data: string, hash: string) => submit<boolean>("compare", data, hash),
+  hash: (data: string, cost: number) => pool.submit<string>("hash", data, cost),
+  compare: (data: string, hash: string) => pool.submit<boolean>("compare", data, hash),
 };

@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { noteRoundTrip } from "@/lib/db/round-trips";
 import { createDbClient } from "@/lib/db/client";
 import { openReader, registerReader, type Reader } from "@/lib/db/readers";
+import { processWide } from "@/lib/process-wide";
 
 type Sender = { execute: Client["execute"]; batch: Client["batch"] };
 
@@ -54,7 +55,7 @@ export function createPrismaClient(url: string, authToken?: string): PrismaClien
   return client;
 }
 
-// One client per process, kept on globalThis in production too. Next bundles this module into more than
+// One client per process (lib/process-wide.ts), in production too. Next bundles this module into more than
 // one chunk (the pages' and each group of route handlers'), and each copy evaluates it again: with a
 // module-level client alone, one `next start` process held two clients, two connections and two of the
 // adapter's one-statement-at-a-time locks. The libSQL driver is synchronous, so when one copy's
@@ -63,16 +64,14 @@ export function createPrismaClient(url: string, authToken?: string): PrismaClien
 // ("database is locked", P1008), and so did every other process waiting on that lock (the CI failure of
 // stop 19). One shared client turns that into an ordinary wait in the adapter's queue. In development
 // the module is also re-evaluated on every edit; the same global keeps one client there.
-const processWide = globalThis as unknown as { prisma?: PrismaClient; prismaClientsMade?: number };
+const made = processWide("db-clients-made", () => ({ count: 0 }));
 
-function processClient(): PrismaClient {
-  processWide.prismaClientsMade = (processWide.prismaClientsMade ?? 0) + 1;
+export const prisma: PrismaClient = processWide("db-client", () => {
+  made.count++;
   return createPrismaClient(process.env.DATABASE_URL ?? "file:./data/mfo.db", process.env.DATABASE_AUTH_TOKEN);
-}
-
-export const prisma: PrismaClient = (processWide.prisma ??= processClient());
+});
 
 /** How many times this process made its shared client (1, however many chunks loaded this module). */
 export function processClientsMade(): number {
-  return processWide.prismaClientsMade ?? 0;
+  return made.count;
 }

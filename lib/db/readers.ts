@@ -3,6 +3,7 @@ import Database from "libsql";
 import type { Client } from "@libsql/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { noteRoundTrip } from "@/lib/db/round-trips";
+import { processWide } from "@/lib/process-wide";
 
 // A plain connection beside a Prisma client, for the one read every signed-in request makes
 // (lib/users/access.ts, loadSessionAccess). Issue 15 measured, per call of that query:
@@ -33,6 +34,7 @@ export function fileUrlPath(url: string): string | null {
 }
 
 function localReader(path: string): Reader {
+  opened.local++;
   const db = new (Database as unknown as new (path: string) => LocalDatabase)(path);
   const prepared = new Map<string, Statement>();
   return {
@@ -62,7 +64,16 @@ export function openReader(url: string, makeClient: () => Client): Reader {
   return path ? localReader(path) : clientReader(makeClient());
 }
 
-const readers = new WeakMap<PrismaClient, () => Reader>();
+// Process-wide (lib/process-wide.ts): lib/db/index.ts registers the reader from its chunk, and the guards
+// look it up from theirs. With a module-level map each chunk had its own, the guards' was always empty,
+// and every signed-in request read through Prisma for a whole stop without anything failing.
+const readers = processWide("db-readers", () => new WeakMap<PrismaClient, () => Reader>());
+const opened = processWide("db-readers-opened", () => ({ local: 0 }));
+
+/** How many prepared-statement readers this process opened: 1 once a signed-in request was served (the test-only worker route reports it). */
+export function localReadersOpened(): number {
+  return opened.local;
+}
 
 export function registerReader(db: PrismaClient, open: () => Reader): void {
   readers.set(db, open);

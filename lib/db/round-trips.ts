@@ -1,13 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { processWide } from "@/lib/process-wide";
 
 // Counts the statements a piece of work sends to the database (each one is a round trip to the
 // libSQL driver, or over the network to Turso). lib/db/index.ts reports every call here; a route handler
 // that wants its figure wraps its work in countRoundTrips and sends it as Server-Timing, which the
 // e2e suite holds to the performance budget (at most 2 per signed-in page).
-// On globalThis, like lib/db/index.ts's client: Next evaluates this module once per chunk that bundles it, and
-// the one shared client must report to the same store that a route handler's countRoundTrips reads.
-const processWide = globalThis as unknown as { mfoRoundTrips?: AsyncLocalStorage<{ count: number }> };
-const counter = (processWide.mfoRoundTrips ??= new AsyncLocalStorage<{ count: number }>());
+// Process-wide (lib/process-wide.ts), like lib/db/index.ts's client: the one shared client must report to
+// the same store that a route handler's countRoundTrips reads, from another chunk.
+const counter = processWide("db-round-trips", () => new AsyncLocalStorage<{ count: number }>());
 
 export function noteRoundTrip(): void {
   const store = counter.getStore();

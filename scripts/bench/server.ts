@@ -63,6 +63,11 @@ export async function startServer(options: {
   let log = "";
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
+  // BENCH_SERVER_LOG=1 shows the server's output as it comes (a failing read, a warning under load).
+  if (process.env.BENCH_SERVER_LOG) {
+    child.stdout?.pipe(process.stderr);
+    child.stderr?.pipe(process.stderr);
+  }
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
