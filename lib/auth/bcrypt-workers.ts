@@ -6,9 +6,21 @@ import { processWide } from "@/lib/process-wide";
 // bcrypt at cost 12 is ~250 ms of CPU. Even bcryptjs's async API runs that CPU on the main thread, so a
 // burst of sign-ins made every other page wait (GET / p99 rose 40× in `npm run bench`). Hashing runs
 // here, on worker threads, leaving the main thread one core to serve pages.
+// Each thread also lowers its own scheduling priority (BCRYPT_NICE; on Linux the nice value is per
+// thread, and /proc/thread-self names this one): with one process per core, every core has a main
+// thread serving pages and may also have a hashing thread, so a burst of sign-ins made the home page's
+// p99 7x its resting figure (npm run bench, 2 processes). At a lower priority the hashing only takes
+// the CPU the pages leave: all of it while they are quiet, about a tenth while they keep a core busy.
+// Elsewhere (no /proc, or not permitted) it runs at normal priority, as before.
+export const BCRYPT_NICE = 10;
+
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const bcrypt = require("bcryptjs");
+try {
+  const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
+  require("node:os").setPriority(tid, ${BCRYPT_NICE});
+} catch {}
 parentPort.on("message", ({ id, op, a, b }) => {
   try {
     const result = op === "hash" ? bcrypt.hashSync(a, b) : bcrypt.compareSync(a, b);

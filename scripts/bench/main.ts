@@ -5,7 +5,8 @@
 // When the original Flask app can run here it is measured in the same run (scripts/bench/flask.ts).
 // Prints issue 15's target table and writes bench/results.json.
 // Flags: --no-build (reuse .next), --duration=N or BENCH_SECONDS=N seconds per case (default 8; the whole
-// run then takes about 5 minutes on 2 cores, build included), --no-flask.
+// run then takes about 5 minutes on 2 cores, build included), --no-flask, --processes=N (only that setting;
+// bench/results.json is then left as it was).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { gzipSync } from "node:zlib";
@@ -208,7 +209,9 @@ async function main() {
   // The original first (its own port), then MFO with one process and with one per core. Each server is
   // stopped before the next starts, so none measures against another's idle memory or timers.
   const flask = await benchFlask().catch((error: unknown) => ({ unavailable: `it failed to start: ${error instanceof Error ? error.message : error}` }));
-  const settings = [...new Set([1, cores])];
+  // --processes=N measures only that setting (a quick check; the README's figures come from both).
+  const only = Number(process.argv.find((a) => a.startsWith("--processes="))?.split("=")[1]) || 0;
+  const settings = only ? [only] : [...new Set([1, cores])];
   const runs: Run[] = [];
   for (const [i, processes] of settings.entries()) runs.push(await benchMfo(processes, PORT + i, hash, i === settings.length - 1));
   const all = runs.map((r) => budgets(r, flask));
@@ -231,6 +234,7 @@ async function main() {
   printTargets(runs, all);
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`\nthe run took ${Math.floor(seconds / 60)} min ${seconds % 60} s`);
+  if (only) return;
   mkdirSync("bench", { recursive: true });
   writeFileSync(
     "bench/results.json",
