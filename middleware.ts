@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionClaims, usesSecureCookies } from "@/lib/auth/session-token";
-import { hasSessionCookie } from "@/lib/auth/session-cookie";
-import { newNonce, nonceCsp, PRERENDERED_PRIVATE_PAGES } from "@/lib/security/headers";
+import { newNonce, nonceCsp } from "@/lib/security/headers";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/validation/limits";
 import { IMPORT_UPLOAD_PATH, MAX_IMPORT_BODY_BYTES } from "@/lib/festival/import/limits";
 import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } from "@/lib/service-unavailable";
@@ -11,8 +10,8 @@ import { REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_PATH } fr
 // (lib/auth/guards.ts), which look the session row and the user's permissions up in the database.
 // It also gives every page it sees a nonce-based Content-Security-Policy, so every page in the matcher
 // must be rendered per request (a prerendered page has no nonce on its scripts and would not run them;
-// PRERENDERED_PRIVATE_PAGES, seen only for the sign-in redirect, are the named exception),
-// and every page rendered per request must be in it: the other pages get the build's hash-based policy
+// a prerendered private page, /account, is matched only while the session cookie is missing, so all it
+// ever gets here is the redirect to sign-in), and every page rendered per request must be in it: the other pages get the build's hash-based policy
 // (scripts/csp-hashes.ts), which allows only the inline scripts of the prerendered HTML. `npm run build`
 // fails when either rule is broken.
 export default async function middleware(request: NextRequest) {
@@ -23,11 +22,6 @@ export default async function middleware(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isPrivate = pathname.startsWith("/account") || pathname.startsWith("/admin") || pathname.startsWith("/entries");
   if (isPrivate) {
-    // /account is prerendered and holds no data (it comes from /api/account, which checks the session
-    // against the database): a session cookie is enough to be let through, no need to decrypt it here.
-    if (PRERENDERED_PRIVATE_PAGES.includes(pathname) && request.method !== "POST") {
-      return hasSessionCookie(request.cookies) ? NextResponse.next() : toSignIn(request);
-    }
     if (!(await readSessionClaims(request.cookies, usesSecureCookies(request.headers)))) return toSignIn(request);
   }
   if (pathname === SERVICE_UNAVAILABLE_PATH) {
@@ -115,9 +109,10 @@ function requestPath(request: NextRequest): string {
 export const config = {
   matcher: [
     "/account/:path+",
-    // /account itself is prerendered and holds nothing to protect: the middleware only needs to see
-    // visitors without a session cookie, to send them to sign-in. Signed-in views skip it (which
-    // doubles the page's throughput: a pass-through costs as much as serving the page).
+    // /account itself is prerendered and holds nothing to protect (app/(account)/account/README.md):
+    // the middleware only needs to see visitors without a session cookie, to send them to sign-in.
+    // Signed-in views skip it (a pass-through costs as much as serving the page). Next reads this
+    // matcher statically, so it is written out here rather than imported from the page's folder.
     {
       source: "/account",
       missing: [

@@ -17,7 +17,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { inlineScriptHashes, replaceBaselineCsp } from "../lib/security/csp-hashes";
-import { PRERENDERED_PRIVATE_PAGES, STATIC_PAGE_CSP, hashCsp } from "../lib/security/headers";
+import { STATIC_PAGE_CSP, hashCsp } from "../lib/security/headers";
 
 const dist = resolve(process.argv[2] ?? ".next");
 
@@ -49,7 +49,8 @@ function checkCoverage(prerender: PrerenderManifest): string[] {
   for (const route of Object.keys(prerender.dynamicRoutes)) {
     problems.push(`${route} is prerendered per parameter at run time: its HTML would carry unhashed scripts`);
   }
-  // Middleware matchers without header conditions: the paths that always get the nonce policy.
+  // Middleware matchers without header conditions: the paths that always get the nonce policy. A matcher
+  // with a condition (/account's: no session cookie) only ever sends its visitor to sign-in.
   const middleware = readJson<MiddlewareManifest>("server/middleware-manifest.json");
   const matchers = Object.values(middleware.middleware)
     .flatMap((m) => m.matchers ?? [])
@@ -60,7 +61,7 @@ function checkCoverage(prerender: PrerenderManifest): string[] {
     .map(([, route]) => route);
   for (const route of pages) {
     const nonce = matchers.some((m) => m.test(route));
-    if (prerendered.has(route) && nonce && !PRERENDERED_PRIVATE_PAGES.includes(route)) {
+    if (prerendered.has(route) && nonce) {
       problems.push(`${route} is prerendered but in middleware.ts's matcher: the nonce policy would block its scripts (take it out of the matcher, or render it per request)`);
     }
     if (!prerendered.has(route) && !nonce) {

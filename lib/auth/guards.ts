@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { hasSessionCookie } from "./session-cookie";
 import { readSessionClaims, usesSecureCookies } from "./session-token";
 import { resolveSession, type CurrentUser } from "./sessions";
+import type { UserColumn } from "@/lib/users/access";
 import { env } from "@/lib/env";
 import { orServiceUnavailable } from "@/lib/db/fallback";
 import { mustEnrolSecondFactor } from "./second-factor-rules";
@@ -17,10 +18,12 @@ import { currentReturnTo } from "./return-to";
  * which joins the session row to its user. No row (signed out, ended, never existed), an expired
  * one or an inactive user means signed out. Memoised per request, so a page with ten checks makes one query.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export const getCurrentUser = cache((): Promise<CurrentUser | null> => readCurrentUser([]));
+
+async function readCurrentUser<C extends UserColumn>(alsoRead: readonly C[]): Promise<CurrentUser<C> | null> {
   const claims = await readSessionClaims(await cookies(), usesSecureCookies(await headers()));
-  return claims?.sid ? resolveSession(prisma, claims.sid) : null;
-});
+  return claims?.sid ? resolveSession(prisma, claims.sid, new Date(), alsoRead) : null;
+}
 
 /** getCurrentUser, or the 503 page while the database is out of reach (its "Try again" leads back to this page, or `returnTo`). */
 export function currentUserOrUnavailable(returnTo: string): Promise<CurrentUser | null> {
@@ -51,7 +54,9 @@ export function lacksRequiredSecondFactor(user: Pick<CurrentUser, "permissions" 
   return mustEnrolSecondFactor(user, env().TWO_FACTOR_REQUIRED_PERMISSIONS);
 }
 
-interface AccountOptions {
+interface AccountOptions<C extends UserColumn = never> {
+  /** Further columns of the user to read in the same query (CurrentUser's `also`); a route handler's. */
+  alsoRead?: readonly C[];
   /** The confirmation page itself. */
   allowUnconfirmed?: boolean;
   /** The second-factor enrolment page and its actions (and the re-authentication page they may need). */
@@ -75,8 +80,11 @@ export interface GuardOptions extends AccountOptions {
  * here, so admin pages and actions are refused too. Pages use requireUser (a redirect); route handlers
  * answer with the refusal.
  */
-export async function checkAccount(options: AccountOptions = {}): Promise<{ user: CurrentUser } | { refusal: AccountRefusal }> {
-  const user = await getCurrentUser();
+export async function checkAccount<C extends UserColumn = never>(
+  options: AccountOptions<C> = {},
+): Promise<{ user: CurrentUser<C> } | { refusal: AccountRefusal }> {
+  // Pages share one memoised read (getCurrentUser); a read with further columns is its own.
+  const user = options.alsoRead?.length ? await readCurrentUser(options.alsoRead) : ((await getCurrentUser()) as CurrentUser<C> | null);
   if (user) {
     if (!options.allowUnconfirmed && !user.emailVerified && env().REQUIRE_EMAIL_CONFIRMATION) return { refusal: "unconfirmed" };
     if (!options.allowWithoutSecondFactor && lacksRequiredSecondFactor(user)) return { refusal: "second-factor-required" };

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { env } from "@/lib/env";
 import { hashToken, newRawToken } from "@/lib/tokens/token";
-import { loadSessionAccess, type SessionRecord, type UserAccess } from "@/lib/users/access";
+import { loadSessionAccess, type AlsoRead, type SessionRecord, type UserAccess, type UserColumn } from "@/lib/users/access";
 import { isSessionAlive, isTouchDue, SESSION_TOUCH_MS, sessionExpiry, sessionLimits, type SessionLimits } from "./session-rules";
 
 // Sessions owned by the server: a row per sign-in. The cookie (an Auth.js JWT) carries only the random
@@ -11,8 +11,11 @@ import { isSessionAlive, isTouchDue, SESSION_TOUCH_MS, sessionExpiry, sessionLim
 // signing out, wherever the cookie went. See docs/decisions/sessions.md.
 
 
-/** The acting person of a signed-in request: the user as the database knows them now, and their session. */
-export type CurrentUser = UserAccess & { session: SessionRecord };
+/**
+ * The acting person of a signed-in request: the user as the database knows them now, their session,
+ * and any further columns of theirs the caller asked to read in the same query (`also`).
+ */
+export type CurrentUser<C extends UserColumn = never> = UserAccess & { session: SessionRecord; also: AlsoRead<C> };
 
 const USER_AGENT_MAX = 512;
 
@@ -58,12 +61,17 @@ export async function startSession(
  * never existed), expired (idle or absolute), or the user is inactive. One query; a second (the
  * last-seen write, which slides the expiry) at most once per SESSION_TOUCH_MS per session.
  */
-export async function resolveSession(db: PrismaClient, sessionId: string, now = new Date()): Promise<CurrentUser | null> {
-  const found = await loadSessionAccess(db, sessionTokenHash(sessionId));
+export async function resolveSession<C extends UserColumn = never>(
+  db: PrismaClient,
+  sessionId: string,
+  now = new Date(),
+  alsoRead: readonly C[] = [],
+): Promise<CurrentUser<C> | null> {
+  const found = await loadSessionAccess(db, sessionTokenHash(sessionId), alsoRead);
   if (!found || !found.user.active || !isSessionAlive(found.session, now, limits())) return null;
   let { session } = found;
   if (isTouchDue(session, now)) session = await touchSession(db, session, now);
-  return { ...found.user, session };
+  return { ...found.user, session, also: found.also };
 }
 
 async function touchSession(db: PrismaClient, session: SessionRecord, now: Date): Promise<SessionRecord> {

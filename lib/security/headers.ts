@@ -37,9 +37,3 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
-
-/**
- * Prerendered pages that middleware.ts still sees, to send signed-out visitors to sign-in, but leaves
- * with the build's hash policy (it sets no nonce there). scripts/csp-hashes.ts allows exactly these.
- */
-export const PRERENDERED_PRIVATE_PAGES: readonly string[] = ["/account"];

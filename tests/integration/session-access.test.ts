@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createTestDb } from "./test-db";
 import { createUser } from "@/lib/users/service";
-import { loadSessionAccess, loadUserAccess } from "@/lib/users/access";
+import { dateFromDb, loadSessionAccess, loadUserAccess } from "@/lib/users/access";
 import { sessionTokenHash, startSession } from "@/lib/auth/sessions";
 import { readerOf } from "@/lib/db/readers";
 
@@ -51,6 +51,34 @@ it("falls back to Prisma, with the same answer, when the reader cannot read", as
   expect(prisma).toHaveBeenCalledTimes(1);
   failing.mockRestore();
   prisma.mockRestore();
+});
+
+it("reads the user's further columns a caller asks for in the same statement, through the reader and through Prisma alike", async () => {
+  await t.db.user.update({ where: { id: userId }, data: { signInCount: 3, lastSignInIp: "198.51.100.4", lastSignInAt: new Date("2026-01-02T03:04:05Z") } });
+  const reader = readerOf(t.db)!;
+  const direct = vi.spyOn(reader, "all");
+  const found = await loadSessionAccess(t.db, hash, ["signInCount", "lastSignInIp", "lastSignInAt", "currentSignInIp"]);
+  expect(direct).toHaveBeenCalledTimes(1);
+  direct.mockRestore();
+  expect(Number(found?.also.signInCount)).toBe(3);
+  expect(found?.also.lastSignInIp).toBe("198.51.100.4");
+  expect(dateFromDb(found?.also.lastSignInAt)).toEqual(new Date("2026-01-02T03:04:05Z"));
+  expect(found?.also.currentSignInIp).toBeNull();
+  // The access itself is the same as without them, and a read without them carries none.
+  expect(found?.user).toEqual((await loadSessionAccess(t.db, hash))?.user);
+  expect((await loadSessionAccess(t.db, hash))?.also).toEqual({});
+  // Through Prisma (the fallback), the same values.
+  const failing = vi.spyOn(reader, "all").mockRejectedValueOnce(new Error("SQLITE_BUSY: database is locked"));
+  const viaPrisma = await loadSessionAccess(t.db, hash, ["signInCount", "lastSignInIp", "lastSignInAt", "currentSignInIp"]);
+  failing.mockRestore();
+  expect(Number(viaPrisma?.also.signInCount)).toBe(3);
+  expect(dateFromDb(viaPrisma?.also.lastSignInAt)).toEqual(new Date("2026-01-02T03:04:05Z"));
+});
+
+it("refuses a column name that is not one of User's (the names go into the SQL text)", async () => {
+  const hostile = "id FROM User; --" as never;
+  await expect(loadSessionAccess(t.db, hash, [hostile])).rejects.toThrow(/Not a column of User/);
+  await expect(loadSessionAccess(t.db, hash, ["passwordHash", hostile])).rejects.toThrow(/Not a column of User/);
 });
 
 it("knows a local database file by its URL (read through prepared statements) from a remote one (read through the client)", async () => {

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "../e2e/env";
 import { formAlert, signIn, signInAsAdmin, signUpAndLand, uniqueEmail } from "../e2e/helpers";
-import { landAsAdmin, newUser } from "../e2e/setup";
+import { landAsAdmin, newUser, signInDirectly } from "../e2e/setup";
 import { inlineScriptHashes, scriptHash } from "../../lib/security/csp-hashes";
 import { hashCsp } from "../../lib/security/headers";
 
@@ -212,6 +212,23 @@ test.describe("CSRF", () => {
     });
     expect(same.status()).toBeLessThan(400);
     expect(same.headers()["set-cookie"] ?? "").toContain("authjs.session-token");
+  });
+
+  test("a signed-in server action call from another origin is a 403 before any action runs, on the prerendered /account too", async ({ browser }) => {
+    // /account is prerendered and middleware.ts's matcher names it only for visitors without a session
+    // cookie; its actions' calls must still get the middleware's checks (Next runs it for them).
+    const context = await browser.newContext();
+    await signInDirectly(context, await newUser({ prefix: "csrf-account", confirmed: true }));
+    const request = context.request;
+    for (const path of ["/account", "/account/security", "/admin"]) {
+      const response = await request.post(path, { headers: { "Next-Action": "0123456789abcdef", Origin: "https://evil.example" }, data: "[]", maxRedirects: 0 });
+      expect(response.status(), path).toBe(403);
+      expect(await response.text()).toBe("Cross-origin request refused.");
+    }
+    // An oversized post to it is a 413, not Next's 500.
+    const big = await request.post("/account", { headers: { "Next-Action": "0123456789abcdef", Origin: E2E.baseURL }, data: "x".repeat(2 * 1024 * 1024), maxRedirects: 0 });
+    expect(big.status()).toBe(413);
+    await context.close();
   });
 
   test("Auth.js's double-submit check: an attacker's own valid token does not pass with the victim's cookie", async ({ playwright }) => {

@@ -27,6 +27,8 @@ describe("account pages", () => {
   it("the prerendered /account page reads no session: its data route does", () => {
     const page = readFileSync(join(root, "account", "page.tsx"), "utf8");
     expect(page).not.toMatch(/cookies\(|headers\(|requireUser/);
-    expect(readFileSync(join(process.cwd(), "app", "api", "account", "route.ts"), "utf8")).toMatch(/checkAccount\(/);
+    // The data route's handler lives with the page (data.ts); /api/account's route file only gives it its address.
+    expect(readFileSync(join(root, "account", "data.ts"), "utf8")).toMatch(/checkAccount\(/);
+    expect(readFileSync(join(process.cwd(), "app", "api", "account", "route.ts"), "utf8")).toMatch(/export \{ GET \} from "@\/app\/\(account\)\/account\/data"/);
   });
 });

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import Link from "next/link";
 import { TimeText } from "@/components/time-text";
-import type { AccountRefused, AccountView as Account } from "@/lib/account/view";
+import type { AccountRefused, AccountView as Account } from "./view";
 import { FLASH_CHECK_EVENT } from "@/components/flash-message";
 import { SESSION_HINT_CHANGED_EVENT } from "@/lib/session-hint";
 import { ProfileForm } from "./profile-form";

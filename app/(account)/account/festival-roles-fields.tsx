@@ -4,7 +4,7 @@ import { emptyFormState, type FormState } from "@/components/forms/form-state";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { saveFestivalRolesAction } from "./festival-roles-actions";
-import type { FestivalRoleChoice } from "@/lib/account/view";
+import type { FestivalRoleChoice } from "./view";
 
 /** "Your part in the festival": the roles a user may pick or drop themselves. */
 export function FestivalRolesFields({ roles, onSaved }: { roles: FestivalRoleChoice[]; onSaved: () => void }) {

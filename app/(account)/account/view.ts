@@ -1,4 +1,4 @@
-// What GET /api/account sends the /account page: plain JSON, dates as ISO strings. Shared by the
+// What GET /api/account (data.ts) sends the /account page: plain JSON, dates as ISO strings. Shared by the
 // route (which builds it) and the page (which shows it), so both agree on its shape.
 
 export interface FestivalRoleChoice {
