@@ -16,6 +16,7 @@ import { BENCH_PASSWORD, build, measure, printTable, seedUsers, signInCookie, st
 
 const duration = Number(process.argv.find((a) => a.startsWith("--duration="))?.split("=")[1] ?? process.env.BENCH_SECONDS ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const FLASK_PORT = Number(process.env.BENCH_FLASK_PORT ?? PORT + 9);
 
 /** Full credentials sign-ins (CSRF token + POST) from `workers` loops for `seconds`. */
@@ -96,13 +97,15 @@ async function benchMfo(processes: number, port: number, hash: string, withWeigh
     const adminCookie = await signInCookie(base, "admin@bench.test", BENCH_PASSWORD);
     const signedIn = { cookie };
     const admin = { cookie: adminCookie };
-    // Warm up every route (in every worker) so the measurements see a warm server.
+    // Warm up every route (in every worker) so the measurements see a warm server. One second was too
+    // little: the first signed-in case measured (the whole view) came out at 0.6-0.8x what the same
+    // route did a case later, JIT still compiling; 3 s each evened that out.
     const perRequest: [string, Record<string, string>][] = [
       ["/account/security", signedIn],
       ["/admin/users", admin],
     ];
     for (const [path, headers] of [["/", {}], ["/account", signedIn], ["/api/account", signedIn], ["/api/test-only/floor", signedIn], ["/test-only/trivial", signedIn], ...perRequest] as const) {
-      await measure("warm-up", { url: base + path, duration: 1, headers });
+      await measure("warm-up", { url: base + path, duration: WARM_UP_SECONDS, headers });
     }
 
     const rows: Row[] = [];
