@@ -19,6 +19,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { createPublicPageCache } from "./serve/public-page-cache.mjs";
 import { cacheVersionReader } from "./serve/cache-versions.mjs";
+import { accountDataRoute } from "./serve/account-data.mjs";
 
 const require = createRequire(import.meta.url);
 const root = process.cwd(); // npm runs scripts from the project root
@@ -64,7 +65,9 @@ async function serve() {
   const app = next({ dir: root, dev: false, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const listener = pageCacheDisabled() ? handle : publicPageCache().wrap(handle);
+  const cached = pageCacheDisabled() ? handle : publicPageCache().wrap(handle);
+  const accountData = process.env.FRONT_ACCOUNT_DATA === "off" ? null : await frontAccountDataRoute();
+  const listener = accountData ? accountData(cached) : cached;
   const server = http.createServer(async (req, res) => {
     try {
       await listener(req, res);
@@ -96,6 +99,19 @@ async function serve() {
 /** PUBLIC_PAGE_CACHE=off serves every public page from Next (for comparison in the bench). */
 function pageCacheDisabled() {
   return process.env.PUBLIC_PAGE_CACHE === "off" || !process.env.DATABASE_URL;
+}
+
+/** GET /api/account answered before Next (scripts/serve/account-data.mjs); null without the build's bundle. */
+async function frontAccountDataRoute() {
+  let warned = false;
+  return accountDataRoute({
+    dist: resolve(root, ".next"),
+    onError(error) {
+      if (warned) return;
+      warned = true; // once per process; Next's route logs each one as it answers
+      console.error("mfo: GET /api/account failed before Next, left to Next's route:", error instanceof Error ? error.message : error);
+    },
+  });
 }
 
 function publicPageCache() {

@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { E2E } from "./env";
 import { e2eDb, signIn } from "./helpers";
-import { landAsNewUser, newUser } from "./setup";
+import { landAsNewUser, newUser, signInDirectly } from "./setup";
 
 // /account is prerendered (the same HTML for everyone); what it shows comes from GET /api/account,
 // which checks the session against the database. These tests hold both halves to that.
@@ -56,6 +56,45 @@ test.describe("the account page and its data", () => {
       const forged = await anonymous.get("/api/account", { headers: { cookie: "authjs.session-token=not-a-token" } });
       expect(forged.status()).toBe(401);
       expect(await forged.json()).toEqual({ refusal: "session-ended", location: "/session-ended?callbackUrl=%2Faccount" });
+    } finally {
+      await anonymous.dispose();
+    }
+  });
+
+  test("under npm start the server answers /api/account before Next, and its answer is the Next route's", async ({ browser }) => {
+    // scripts/serve/account-data.mjs answers GET /api/account with the app's own code, bundled at build
+    // time; with a query string the request goes to Next's route (app/(account)/account/data.ts).
+    const context = await browser.newContext();
+    await signInDirectly(context, await newUser({ prefix: "front", confirmed: true }));
+    const signedIn = (await context.cookies()).map((c) => `${c.name}=${c.value}`);
+    const session = signedIn.filter((c) => !c.startsWith("mfo-session-hint="));
+    await context.close();
+    const anonymous = await playwrightRequest.newContext({ baseURL: E2E.baseURL });
+    const cases: [string, string][] = [
+      ["signed in, hint up to date", signedIn.join("; ")],
+      ["signed in, no hint (rewritten)", session.join("; ")],
+      ["signed out", ""],
+      ["a cookie that is no session", "authjs.session-token=not-a-token"],
+    ];
+    const sameHeaders = ["cache-control", "content-type", "x-content-type-options", "x-frame-options", "content-security-policy", "strict-transport-security"];
+    // Expires is written from the clock at the moment of answering; the rest of the cookie must match.
+    const hint = (headers: Record<string, string>) => (headers["set-cookie"] ?? "").replace(/Expires=[^;]+; /, "");
+    try {
+      for (const [name, cookie] of cases) {
+        const headers: Record<string, string> = cookie ? { cookie } : {};
+        const front = await anonymous.get("/api/account", { headers });
+        const next = await anonymous.get("/api/account?via=next", { headers });
+        expect(front.headers()["server-timing"], name).toContain("front");
+        expect(next.headers()["server-timing"] ?? "", name).not.toContain("front");
+        expect(front.status(), name).toBe(next.status());
+        expect(await front.json(), name).toEqual(await next.json());
+        for (const header of sameHeaders) expect(front.headers()[header], `${name}: ${header}`).toBe(next.headers()[header]);
+        expect(front.headers()["vary"], name).toContain("Cookie");
+        expect(/db;desc="[^"]*"/.exec(front.headers()["server-timing"])?.[0], name).toBe(/db;desc="[^"]*"/.exec(next.headers()["server-timing"] ?? "")?.[0]);
+        expect(hint(front.headers()), name).toBe(hint(next.headers()));
+      }
+      const [, withoutHint] = cases;
+      expect(hint((await anonymous.get("/api/account", { headers: { cookie: withoutHint[1] } })).headers())).toContain("mfo-session-hint=");
     } finally {
       await anonymous.dispose();
     }
