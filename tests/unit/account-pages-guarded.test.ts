@@ -27,8 +27,11 @@ describe("account pages", () => {
   it("the prerendered /account page reads no session: its data route does", () => {
     const page = readFileSync(join(root, "account", "page.tsx"), "utf8");
     expect(page).not.toMatch(/cookies\(|headers\(|requireUser/);
-    // The data route's handler lives with the page (data.ts); /api/account's route file only gives it its address.
-    expect(readFileSync(join(root, "account", "data.ts"), "utf8")).toMatch(/checkAccount\(/);
+    // The data route's answer lives with the page (data-answer.ts: the access decision and its one read),
+    // given by Next's route (data.ts) and by the custom server (front-answer.ts); /api/account's route
+    // file only gives the route its address.
+    expect(readFileSync(join(root, "account", "data-answer.ts"), "utf8")).toMatch(/accountDecision\(await sessionUser\(/);
+    for (const adapter of ["data.ts", "front-answer.ts"]) expect(readFileSync(join(root, "account", adapter), "utf8")).toMatch(/await accountDataAnswer\(/);
     expect(readFileSync(join(process.cwd(), "app", "api", "account", "route.ts"), "utf8")).toMatch(/export \{ GET \} from "@\/app\/\(account\)\/account\/data"/);
   });
 });
