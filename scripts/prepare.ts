@@ -68,12 +68,16 @@ async function main() {
   const { ensureBuiltInRoles } = await import("@/lib/roles/service");
   const { ensureAdmin } = await import("@/lib/users/service");
   const { ensureStandardLookups } = await import("@/lib/festival/lookups");
+  const { resealTotpSecrets } = await import("@/lib/auth/second-factor");
   const db = createPrismaClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   try {
     // WAL lets readers and a writer work at once; the setting is stored in the file itself.
     if (env.DATABASE_URL.startsWith("file:")) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await ensureBuiltInRoles(db);
     await ensureStandardLookups(db);
+    // Authenticator secrets stored before sealing, or sealed with an AUTH_SECRET since rotated (lib/auth/totp-secret-box.ts).
+    const resealed = await resealTotpSecrets(db);
+    if (resealed) console.log(`mfo: sealed ${resealed} authenticator secret${resealed === 1 ? "" : "s"} with the current AUTH_SECRET`);
     if (admin) console.log(`mfo: admin ${admin.email} ${await ensureAdmin(db, admin.email, admin.password)}`);
   } finally {
     await db.$disconnect();

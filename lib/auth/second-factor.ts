@@ -6,6 +6,7 @@ import { mailToSite as mail } from "@/lib/mail/site-mail";
 import { recoveryCodeUsedMessage, secondFactorChangedMessage } from "@/lib/mail/messages";
 import { clearSecondFactorFailures, reserveSecondFactorCheck } from "./throttles";
 import { newTotpSecret, totpStep } from "./totp";
+import { needsResealing, openTotpSecret, SealedSecretUnreadableError, sealTotpSecret } from "./totp-secret-box";
 import { RECOVERY_CODE_COUNT, type TypedCode } from "./second-factor-rules";
 import { newRecoveryCode, recoveryCodeHash } from "./recovery-codes";
 import type { SelfActor } from "@/lib/auth/actor";
@@ -42,7 +43,7 @@ export async function twoFactorState(db: Db, userId: string): Promise<TwoFactorS
     db.recoveryCode.count({ where: { userId, usedAt: null } }),
   ]);
   return {
-    pendingSecret: row && !row.confirmedAt ? row.secret : null,
+    pendingSecret: row && !row.confirmedAt ? openTotpSecret(row.secret) : null,
     enabled: Boolean(row?.confirmedAt),
     remainingRecoveryCodes: remaining,
   };
@@ -50,7 +51,7 @@ export async function twoFactorState(db: Db, userId: string): Promise<TwoFactorS
 
 /** Starts (or restarts) enrolment with a new secret; an enabled authenticator must be turned off first. */
 export async function startEnrolment(db: Db, userId: string): Promise<"started" | "already_enabled"> {
-  const secret = newTotpSecret();
+  const secret = sealTotpSecret(newTotpSecret());
   const { count } = await db.twoFactor.updateMany({ where: { userId, confirmedAt: null }, data: { secret, createdAt: new Date() } });
   if (count > 0) return "started";
   if (await hasSecondFactor(db, userId)) return "already_enabled";
@@ -72,7 +73,7 @@ async function replaceRecoveryCodes(tx: Prisma.TransactionClient, userId: string
 export async function confirmEnrolment(db: PrismaClient, user: SelfActor, code: string, ip: string | null): Promise<string[] | null> {
   const row = await db.twoFactor.findUnique({ where: { userId: user.id } });
   if (!row || row.confirmedAt) return null;
-  const step = await totpStep(row.secret, code, null);
+  const step = await totpStep(openTotpSecret(row.secret), code, null);
   if (step === null) return null;
   const codes = await db.$transaction(async (tx) => {
     // Conditional: a second confirmation racing this one (two tabs) changes nothing.
@@ -137,7 +138,9 @@ export async function verifySecondFactor(db: PrismaClient, user: SelfActor, type
 async function acceptTotp(db: PrismaClient, userId: string, code: string): Promise<SecondFactorResult | null> {
   const row = await db.twoFactor.findUnique({ where: { userId }, select: { secret: true, confirmedAt: true, lastUsedStep: true } });
   if (!row?.confirmedAt) return null;
-  const step = await totpStep(row.secret, code, row.lastUsedStep);
+  const secret = readableSecret(row.secret);
+  if (secret === null) return null;
+  const step = await totpStep(secret, code, row.lastUsedStep);
   if (step === null) return null;
   const { count } = await db.twoFactor.updateMany({
     where: { userId, confirmedAt: { not: null }, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
@@ -151,4 +154,33 @@ async function acceptRecoveryCode(db: PrismaClient, userId: string, code: string
   const { count } = await db.recoveryCode.updateMany({ where: { userId, codeHash: recoveryCodeHash(code), usedAt: null }, data: { usedAt: new Date() } });
   if (count !== 1) return null;
   return { method: "recovery", remaining: await db.recoveryCode.count({ where: { userId, usedAt: null } }) };
+}
+
+/**
+ * The app's secret, or null when it cannot be opened (AUTH_SECRET changed without the old one kept as
+ * AUTH_SECRET_1): the code is refused, said in the log; the user's recovery codes still work.
+ */
+function readableSecret(stored: string): string | null {
+  try {
+    return openTotpSecret(stored);
+  } catch (error) {
+    if (!(error instanceof SealedSecretUnreadableError)) throw error;
+    console.error(`mfo: ${error.message}`);
+    return null;
+  }
+}
+
+/**
+ * Seals every authenticator secret stored before sealing, or sealed with an older AUTH_SECRET, with the
+ * current one (lib/auth/totp-secret-box.ts). `npm start`'s prepare step runs it; returns how many changed.
+ */
+export async function resealTotpSecrets(db: PrismaClient): Promise<number> {
+  let changed = 0;
+  for (const row of await db.twoFactor.findMany({ select: { userId: true, secret: true } })) {
+    if (!needsResealing(row.secret)) continue;
+    // Conditional on the value read: an enrolment restarted meanwhile keeps its own new secret.
+    const { count } = await db.twoFactor.updateMany({ where: { userId: row.userId, secret: row.secret }, data: { secret: sealTotpSecret(openTotpSecret(row.secret)) } });
+    changed += count;
+  }
+  return changed;
 }

@@ -1,6 +1,7 @@
 import type { JWT } from "@auth/core/jwt";
 import { hkdf } from "@panva/hkdf";
 import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
+import { authSecrets } from "./auth-secrets";
 
 // Reads the Auth.js session cookie directly: one JWE decryption, no Auth.js request round (which would
 // also run the callbacks and re-encrypt a refreshed cookie that a page render cannot even send).
@@ -49,13 +50,6 @@ export function sessionCookieValue(cookies: CookieReader, secure: boolean): stri
   return chunks.sort((a, b) => a.index - b.index).map((c) => c.value).join("") || null;
 }
 
-function secrets(): string[] {
-  // AUTH_SECRET_1..3 are older secrets still accepted while rotating, as Auth.js itself does.
-  return [process.env.AUTH_SECRET, process.env.AUTH_SECRET_1, process.env.AUTH_SECRET_2, process.env.AUTH_SECRET_3].filter(
-    (s): s is string => Boolean(s),
-  );
-}
-
 /**
  * The claims of the session cookie this deployment uses, or null. A token without a session id
  * (issued before sessions were rows, or forged without one) is no session.
@@ -64,7 +58,7 @@ export async function readSessionClaims(cookies: CookieReader, secure: boolean):
   const name = secure ? SECURE_COOKIE : COOKIE;
   const token = sessionCookieValue(cookies, secure);
   if (!token) return null;
-  const secret = secrets();
+  const secret = authSecrets();
   if (!secret.length) return null;
   const known = recentlyDecoded(`${name}\0${token}`);
   if (known !== undefined) return known;

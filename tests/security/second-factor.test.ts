@@ -8,9 +8,12 @@ import {
   hasSecondFactor,
   regenerateRecoveryCodes,
   SecondFactorThrottledError,
+  resealTotpSecrets,
   startEnrolment,
+  twoFactorState,
   verifySecondFactor,
 } from "@/lib/auth/second-factor";
+import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
 import { parseTypedCode, type TypedCode } from "@/lib/auth/second-factor-rules";
 
 // The second factor's rules against a real database: single use under races, the throttle reserving
@@ -19,6 +22,8 @@ import { parseTypedCode, type TypedCode } from "@/lib/auth/second-factor-rules";
 let t: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
   process.env.SIGN_IN_ACCOUNT_LIMIT = "10";
+  // The authenticator secrets are sealed with a key derived from it (the servers always have one).
+  process.env.AUTH_SECRET ??= "second-factor-test-secret-0123456789abcdef";
   t = await createTestDb();
 });
 afterAll(async () => {
@@ -32,7 +37,8 @@ const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.flo
 async function enrolledUser(email: string) {
   const user = await createUser(t.db, { email, password: "a long enough password for tests" });
   await startEnrolment(t.db, user.id);
-  const { secret } = await t.db.twoFactor.findUniqueOrThrow({ where: { userId: user.id } });
+  // What the page shows the user to type into the app (the database holds it sealed).
+  const secret = (await twoFactorState(t.db, user.id)).pendingSecret!;
   const codes = await confirmEnrolment(t.db, user, await codeAt(secret, -1), null);
   return { user, secret, codes: codes! };
 }
@@ -86,5 +92,56 @@ describe("second factor", () => {
     expect(await verifySecondFactor(t.db, user, parseTypedCode(codes[0])!, null)).toBeNull();
     const actions = (await t.db.auditEvent.findMany({ where: { subjectId: user.id }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["user.two_factor_enabled", "user.two_factor_disabled"]));
+  });
+});
+
+describe("the authenticator secret at rest", () => {
+  it("is stored sealed: the database holds neither the secret nor anything a code can be made from", async () => {
+    const { user, secret } = await enrolledUser("sealed@example.org");
+    const [row] = await t.db.$queryRawUnsafe<{ secret: string }[]>("SELECT secret FROM TwoFactor WHERE userId = ?", user.id);
+    expect(row.secret).toMatch(/^v1\./);
+    expect(row.secret).not.toContain(secret);
+    expect(openTotpSecret(row.secret)).toBe(secret);
+    // Sealed twice, the same secret reads differently (a fresh IV each time).
+    expect(sealTotpSecret(secret)).not.toBe(sealTotpSecret(secret));
+    // A tampered value does not open.
+    const tampered = row.secret.slice(0, -2) + (row.secret.endsWith("A") ? "BB" : "AA");
+    expect(() => openTotpSecret(tampered)).toThrow(/cannot be opened/);
+  });
+
+  it("opens with an older AUTH_SECRET kept as AUTH_SECRET_1, and the prepare step seals it again with the new one", async () => {
+    const { user, secret } = await enrolledUser("rotated@example.org");
+    const stored = async () => (await t.db.twoFactor.findUniqueOrThrow({ where: { userId: user.id } })).secret;
+    const before = await stored();
+    const old = process.env.AUTH_SECRET;
+    process.env.AUTH_SECRET = "a new secret for the rotation test, long enough";
+    process.env.AUTH_SECRET_1 = old;
+    try {
+      expect(openTotpSecret(before)).toBe(secret);
+      expect(await resealTotpSecrets(t.db)).toBeGreaterThanOrEqual(1);
+      const after = await stored();
+      expect(after).not.toBe(before);
+      delete process.env.AUTH_SECRET_1;
+      expect(openTotpSecret(after)).toBe(secret);
+      expect(() => openTotpSecret(before)).toThrow(/cannot be opened/);
+      // A code from the app still signs in; nothing left to reseal.
+      expect(await verifySecondFactor(t.db, user, totp(await codeAt(secret, 1)), null)).toEqual({ method: "totp" });
+      expect(await resealTotpSecrets(t.db)).toBe(0);
+    } finally {
+      process.env.AUTH_SECRET = old;
+      delete process.env.AUTH_SECRET_1;
+    }
+  });
+
+  it("reads a secret stored before sealing, and the prepare step seals it", async () => {
+    const user = await createUser(t.db, { email: "legacy@example.org", password: "a long enough password for tests" });
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    await t.db.twoFactor.create({ data: { userId: user.id, secret, confirmedAt: new Date() } });
+    expect(await verifySecondFactor(t.db, user, totp(await codeAt(secret)), null)).toEqual({ method: "totp" });
+    expect(await resealTotpSecrets(t.db)).toBeGreaterThanOrEqual(1);
+    const { secret: stored } = await t.db.twoFactor.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(stored).toMatch(/^v1\./);
+    expect(openTotpSecret(stored)).toBe(secret);
+    expect(await verifySecondFactor(t.db, user, totp(await codeAt(secret, 1)), null)).toEqual({ method: "totp" });
   });
 });
