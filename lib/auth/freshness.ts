@@ -8,11 +8,14 @@ import { safeRedirectPath } from "./safe-redirect";
 import { currentReturnTo } from "./return-to";
 import { isFreshAuthentication } from "./session-rules";
 import type { CurrentUser } from "./sessions";
+import { verifySecondFactor } from "./second-factor";
+import type { TypedCode } from "./second-factor-rules";
 
 // Sensitive changes (the second factor, the admin's role and permission changes) need a recent proof of
 // identity, not just a session: a borrowed unlocked laptop or a stolen cookie should not be enough.
 // Forms that ask for the current password anyway (change password, change e-mail) are that proof.
-// The proof: the password on /account/confirm-identity, or one of the user's passkeys (POST /api/passkeys/reauth).
+// The proof: the password on /account/confirm-identity (with a code from the authenticator app, for a user
+// who has one), or one of the user's passkeys (POST /api/passkeys/reauth).
 
 export const CONFIRM_IDENTITY_PATH = "/account/confirm-identity";
 
@@ -43,12 +46,28 @@ export async function markReauthenticated(db: PrismaClient, user: CurrentUser, i
   await recordAudit(db, { action: "user.reauthenticated", actor: user, subject: { id: user.id, label: user.email }, ip, ...(method === "password" ? {} : { details: { method } }) });
 }
 
+/** Why a re-authentication did not pass. */
+export type ReauthRefusal = "wrong-password" | "code-required" | "wrong-code";
+
 /**
  * The re-authentication page: the current password (throttled per account, as every current-password
- * check) renews this session's authentication time. Throws CurrentPasswordThrottledError when locked.
+ * check) and, for a user with an authenticator app, a code from it or a recovery code (throttled and
+ * single use, as at sign-in: verifySecondFactor), renew this session's authentication time. A password
+ * alone must not be enough where it is not enough to sign in. Throws CurrentPasswordThrottledError or
+ * SecondFactorThrottledError when locked; returns null when it passed.
  */
-export async function reauthenticate(db: PrismaClient, user: CurrentUser, password: string, ip: string | null, now = new Date()): Promise<boolean> {
-  if (!(await checkCurrentPassword(db, user.id, password))) return false;
+export async function reauthenticate(
+  db: PrismaClient,
+  user: CurrentUser,
+  proof: { password: string; code: TypedCode | null },
+  ip: string | null,
+  now = new Date(),
+): Promise<ReauthRefusal | null> {
+  if (!(await checkCurrentPassword(db, user.id, proof.password))) return "wrong-password";
+  if (user.secondFactor) {
+    if (!proof.code) return "code-required";
+    if (!(await verifySecondFactor(db, user, proof.code, ip))) return "wrong-code";
+  }
   await markReauthenticated(db, user, ip, "password", now);
-  return true;
+  return null;
 }

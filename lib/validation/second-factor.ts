@@ -7,6 +7,8 @@ import { parseTypedCode } from "@/lib/auth/second-factor-rules";
 export const CODE_MAX_LENGTH = 40;
 export const MALFORMED_CODE = "Enter the 6-digit code from your authenticator app, or one of your recovery codes";
 export const MALFORMED_APP_CODE = "Enter the 6-digit code your authenticator app shows";
+/** A well-formed code that did not pass (wrong, expired, or already used): at sign-in and on re-authentication. */
+export const WRONG_CODE = "That code is not right, or it was already used";
 
 export const secondFactorCodeSchema = z.object({
   code: z

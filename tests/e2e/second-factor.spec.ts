@@ -222,6 +222,45 @@ test("a stale session is asked for the password before managing the second facto
   expect(await auditCount(email, "user.reauthenticated")).toBe(1);
 });
 
+test("with an authenticator app, re-authentication asks for a code too: the password alone does not renew the session", async ({ page }) => {
+  const email = await signUpAndLand(page, "fresh-totp");
+  const { secret, recovery } = await enrolled(email);
+  const id = await userId(email);
+  const stale = () => e2eDb().execute({ sql: "UPDATE Session SET authenticatedAt = ? WHERE userId = ?", args: [dbDate(Date.now() - 20 * 60_000), id] });
+  await stale();
+  await page.goto("/account/two-factor");
+  await expect(page).toHaveURL(/\/account\/confirm-identity\?next=%2Faccount%2Ftwo-factor$/);
+  await expect(page.getByText("Enter your password and a code from your authenticator app")).toBeVisible();
+  const code = page.getByLabel("Code");
+  const fieldError = (name: string) => page.locator(`#field-${name}-error`);
+  // The password alone: refused next to the code, nothing renewed.
+  await page.getByLabel("Password").fill(E2E.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(fieldError("code")).toHaveText("Enter the 6-digit code from your authenticator app, or one of your recovery codes");
+  // A wrong code: refused, and counted as at sign-in.
+  await page.getByLabel("Password").fill(E2E.password);
+  await code.fill(String((Number(await codeAt(secret)) + 1) % 1_000_000).padStart(6, "0"));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(fieldError("code")).toHaveText(WRONG_CODE);
+  expect(await auditCount(email, "user.second_factor_failed")).toBe(1);
+  expect(await auditCount(email, "user.reauthenticated")).toBe(0);
+  await expect(page).toHaveURL(/\/account\/confirm-identity/);
+  // The right code: on to the page it was for.
+  await page.getByLabel("Password").fill(E2E.password);
+  await code.fill(await codeAt(secret));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/account\/two-factor$/);
+  expect(await auditCount(email, "user.reauthenticated")).toBe(1);
+  // A recovery code does as well (and is used up).
+  await stale();
+  await page.goto("/account/two-factor");
+  await page.getByLabel("Password").fill(E2E.password);
+  await page.getByLabel("Code").fill(recovery[0]);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/account\/two-factor$/);
+  expect(await auditCount(email, "user.recovery_code_used")).toBe(1);
+});
+
 test.describe("staff must have a second factor (second server, default TWO_FACTOR_REQUIRED_PERMISSIONS)", () => {
   test.use({ baseURL: E2E.confirmBaseURL });
 

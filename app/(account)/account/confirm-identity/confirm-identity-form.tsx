@@ -4,10 +4,12 @@ import { confirmIdentityAction, type ConfirmIdentityFields } from "./actions";
 import { emptyFormState, type FormState } from "@/components/forms/form-state";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { SecondFactorCodeField } from "@/components/forms/second-factor-code-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/limits";
 
-export function ConfirmIdentityForm({ returnTo }: { returnTo: string }) {
+/** `secondFactor`: the user has an authenticator app, so a code from it (or a recovery code) is asked too. */
+export function ConfirmIdentityForm({ returnTo, secondFactor }: { returnTo: string; secondFactor: boolean }) {
   const [state, action] = useActionState(confirmIdentityAction, emptyFormState<ConfirmIdentityFields>() as FormState<ConfirmIdentityFields>);
   return (
     <form action={action} className="stack" noValidate>
@@ -22,6 +24,7 @@ export function ConfirmIdentityForm({ returnTo }: { returnTo: string }) {
         maxLength={PASSWORD_MAX_LENGTH}
         error={state.errors.currentPassword}
       />
+      {secondFactor ? <SecondFactorCodeField error={state.errors.code} /> : null}
       <SubmitButton pendingLabel="Checking…">Continue</SubmitButton>
     </form>
   );

@@ -17,9 +17,10 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
     <section className="panel narrow" aria-labelledby="confirm-identity-title">
       <h1 id="confirm-identity-title">Confirm it&apos;s you</h1>
       <p className="lead">
-        This change needs a recent sign-in (within {env().FRESHNESS_MINUTES} minutes). Enter your password, or use one of your passkeys, to continue.
+        This change needs a recent sign-in (within {env().FRESHNESS_MINUTES} minutes). Enter your password
+        {user.secondFactor ? " and a code from your authenticator app" : ""}, or use one of your passkeys, to continue.
       </p>
-      <ConfirmIdentityForm returnTo={returnTo} />
+      <ConfirmIdentityForm returnTo={returnTo} secondFactor={user.secondFactor} />
       {passkeys ? <PasskeyReauth returnTo={returnTo} /> : null}
     </section>
   );

@@ -10,13 +10,12 @@ import { secondFactorState } from "@/lib/auth/throttles";
 import { currentPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { callbackUrlSchema, formFields } from "@/lib/validation/user";
 import { anyone, formAction } from "@/lib/forms/form-action";
-import { secondFactorCodeSchema } from "@/lib/validation/second-factor";
+import { secondFactorCodeSchema, WRONG_CODE } from "@/lib/validation/second-factor";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/service-unavailable";
 import type { FormState } from "@/components/forms/form-state";
 
 export type VerifyFields = "code";
 
-const WRONG_CODE = "That code is not right, or it was already used";
 const START_AGAIN = "Your sign-in timed out or was already finished. Sign in again.";
 
 /**
